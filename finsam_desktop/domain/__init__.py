@@ -1,0 +1,1 @@
+"""Pure domain: value types, rules and errors. No I/O, no SQL, no Qt."""

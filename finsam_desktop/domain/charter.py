@@ -1,0 +1,157 @@
+"""Charter (förbundsordning) settings: local or unconfirmed rules, declared once with defaults.
+
+DOMAIN.md marks these as local or unconfirmed, so they are data in the database, never
+constants in code. Each option has one declaration here (key, type, default, limits); the
+storage keeps them as text in the `settings` table, the UI builds its form from this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from finsam_desktop.domain.errors import ValidationError
+from finsam_desktop.i18n import N_, _
+
+
+class Numbering(StrEnum):
+    """How § numbers run: on through the calendar year, restarting per meeting, or per term."""
+
+    YEAR = "year"
+    MEETING = "meeting"
+    TERM = "term"
+
+
+class SplitKey(StrEnum):
+    """How the municipal quarter is split between municipalities."""
+
+    POPULATION = "population"
+    AGREED = "agreed"
+
+
+NUMBERING_LABELS = {
+    Numbering.YEAR: N_("Continuous per calendar year"),
+    Numbering.MEETING: N_("Restart at each meeting"),
+    Numbering.TERM: N_("Continuous per term of office"),
+}
+SPLIT_KEY_LABELS = {
+    SplitKey.POPULATION: N_("By population"),
+    SplitKey.AGREED: N_("Agreed percentages"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CharterSettings:
+    """The agency's charter parameters (defaults = FINSAM law and common practice)."""
+
+    paragraph_numbering: Numbering = Numbering.YEAR
+    signing_deadline_days: int = 14
+    summons_lead_days: int = 7
+    notice_lag_days: int = 2
+    appeal_period_days: int = 21
+    term_start: str = "04-01"  # MM-DD, the year after the general election
+    term_length_years: int = 4
+    equity_threshold_percent: int = 20  # of the year's contributions (Nationella rådet 2013)
+    municipal_split_key: SplitKey = SplitKey.POPULATION
+    split_key_note: str = ""
+    municipality_outside_region: bool = False  # Gotland: no region member
+    state_share_ppm: int = 500_000
+    region_share_ppm: int = 250_000
+    municipal_share_ppm: int = 250_000
+
+    def to_texts(self) -> dict[str, str]:
+        """Every option as text, for the key/value settings table."""
+        return {f.name: _to_text(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_texts(cls, texts: dict[str, str]) -> CharterSettings:
+        """Build settings from stored text; unknown keys are ignored, missing ones default."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name in texts:
+                values[f.name] = _from_text(type(getattr(defaults, f.name)), texts[f.name])
+        return cls(**values)
+
+
+# (min, max) for integer options; a value outside is refused with a message.
+INT_LIMITS: dict[str, tuple[int, int]] = {
+    "signing_deadline_days": (1, 90),
+    "summons_lead_days": (0, 60),
+    "notice_lag_days": (0, 30),
+    "appeal_period_days": (1, 90),
+    "term_length_years": (1, 4),
+    "equity_threshold_percent": (0, 100),
+    "state_share_ppm": (0, 1_000_000),
+    "region_share_ppm": (0, 1_000_000),
+    "municipal_share_ppm": (0, 1_000_000),
+}
+
+OPTION_LABELS: dict[str, str] = {
+    "paragraph_numbering": N_("Paragraph numbering"),
+    "signing_deadline_days": N_("Signing deadline (days after meeting)"),
+    "summons_lead_days": N_("Summons lead time (days before meeting)"),
+    "notice_lag_days": N_("Notice posted within (days after signing)"),
+    "appeal_period_days": N_("Appeal period (days after posting)"),
+    "term_start": N_("Term of office starts (MM-DD)"),
+    "term_length_years": N_("Term of office (years)"),
+    "equity_threshold_percent": N_("Equity threshold (% of contributions)"),
+    "municipal_split_key": N_("Split of the municipal share"),
+    "split_key_note": N_("Split key as written in the charter"),
+    "municipality_outside_region": N_("Municipality outside any region (Gotland)"),
+    "state_share_ppm": N_("State share (Försäkringskassan)"),
+    "region_share_ppm": N_("Region share"),
+    "municipal_share_ppm": N_("Municipal share"),
+}
+
+
+def _to_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _from_text(kind: type, text: str) -> Any:
+    if kind is bool:
+        return text == "1"
+    if kind is int:
+        return int(text)
+    return kind(text)
+
+
+def validate_charter(settings: CharterSettings) -> list[str]:
+    """Every rule the settings break, as user messages (empty list = valid)."""
+    problems = []
+    for name, (low, high) in INT_LIMITS.items():
+        value = getattr(settings, name)
+        if not low <= value <= high:
+            problems.append(
+                _("{label} must be between {low} and {high}.").format(
+                    label=_(OPTION_LABELS[name]), low=low, high=high
+                )
+            )
+    if not _valid_month_day(settings.term_start):
+        problems.append(_("The term start must be a day of the year written MM-DD, e.g. 04-01."))
+    total = settings.state_share_ppm + settings.region_share_ppm + settings.municipal_share_ppm
+    if total != 1_000_000:
+        problems.append(_("The party shares must add up to exactly 100 %."))
+    return problems
+
+
+def _valid_month_day(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(f"2024-{text}")  # leap year: 02-29 is allowed
+    except ValueError:
+        return False
+    return len(text) == 5
+
+
+def require_valid(settings: CharterSettings) -> CharterSettings:
+    """Return `settings` or raise ValidationError listing what is wrong."""
+    problems = validate_charter(settings)
+    if problems:
+        raise ValidationError(problems)
+    return settings

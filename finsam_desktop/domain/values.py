@@ -1,0 +1,103 @@
+"""Parsing and checking user-typed values: money in öre, shares in ppm, dates.
+
+Money is always an `int` of öre (1 kr = 100 öre), parsed through `Decimal`, never float.
+Shares of the total contribution are `int` parts per million (500 000 = 50 %), so a
+municipal quarter split by population can be stored exactly and summed exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from finsam_desktop.domain.errors import ValidationError
+from finsam_desktop.i18n import _
+
+ORE_PER_KRONA = 100
+MAX_ORE = 10**13  # 100 000 000 000 kr: far above any agency's budget, well inside int64
+PPM = 1_000_000
+MIN_DATE = dt.date(2000, 1, 1)
+MAX_DATE = dt.date(2099, 12, 31)
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def _clean_number(text: str) -> str:
+    cleaned = _SPACES.sub("", text.strip()).replace("\u2212", "-")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    return cleaned
+
+
+def parse_money(text: str) -> int:
+    """Parse "1 234,50", "1234.5 kr" or "-200" into öre; raise ValidationError if invalid."""
+    cleaned = _clean_number(re.sub(r"(?i)\s*(kr|sek|:-)\s*$", "", text.strip()))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(_("“{text}” is not an amount.").format(text=text)) from None
+    if not value.is_finite():
+        raise ValidationError(_("“{text}” is not an amount.").format(text=text))
+    ore = value * ORE_PER_KRONA
+    if ore != ore.to_integral_value():
+        raise ValidationError(_("Amounts have at most two decimals (öre): “{text}”.").format(text=text))
+    return check_money(int(ore))
+
+
+def check_money(ore: int) -> int:
+    """Return `ore` if it is within the supported range, else raise ValidationError."""
+    if isinstance(ore, bool) or not isinstance(ore, int):
+        raise ValidationError(_("An amount must be a whole number of öre."))
+    if abs(ore) > MAX_ORE:
+        raise ValidationError(_("The amount is too large (at most 100 000 000 000 kr)."))
+    return ore
+
+
+def parse_percent(text: str) -> int:
+    """Parse "11,42" or "11.42 %" into ppm of the total (114 200); 0–100 %, ≤ 4 decimals."""
+    cleaned = _clean_number(text.replace("%", ""))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(_("“{text}” is not a percentage.").format(text=text)) from None
+    if not value.is_finite() or value < 0 or value > 100:
+        raise ValidationError(_("A share must be between 0 and 100 %."))
+    ppm = value * PPM / 100
+    if ppm != ppm.to_integral_value():
+        raise ValidationError(_("A share has at most four decimals: “{text}”.").format(text=text))
+    return int(ppm)
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse an ISO date (2026-04-01) and check it lies in 2000–2099."""
+    try:
+        value = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            _("“{text}” is not a date; write it as YYYY-MM-DD.").format(text=text)
+        ) from None
+    return check_date(value)
+
+
+def check_date(value: dt.date) -> dt.date:
+    """Return `value` if within 2000–2099, else raise ValidationError."""
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise ValidationError(
+            _("The date {date} is outside 2000–2099.").format(date=value.isoformat())
+        )
+    return value
+
+
+def check_text(text: str, *, field: str, required: bool = False, max_length: int = 500) -> str:
+    """Strip `text`, refuse NUL and control characters, and enforce length limits."""
+    value = text.strip()
+    if required and not value:
+        raise ValidationError(_("{field} must be filled in.").format(field=field))
+    if len(value) > max_length:
+        raise ValidationError(
+            _("{field} is too long (at most {n} characters).").format(field=field, n=max_length)
+        )
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise ValidationError(_("{field} contains control characters.").format(field=field))
+    return value

@@ -1,0 +1,1 @@
+"""Use cases: validate → one transaction → audit entry → `Changes`. The only write path."""
