@@ -1,0 +1,32 @@
+# FINSAM Desktop: `make run` starts the app on a demo database, `make test` runs every test.
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO := demo.sqlite
+
+.PHONY: run test venv demo screenshots clean
+
+$(VENV)/.installed: pyproject.toml installer/find-python.sh
+	@PYTHON_BIN=$$(installer/find-python.sh) && $$PYTHON_BIN -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+$(DEMO): | $(VENV)/.installed
+	$(VENV)/bin/finsam demo $(DEMO)
+
+demo: $(DEMO)
+
+run: $(VENV)/.installed $(DEMO)
+	$(VENV)/bin/finsam-desktop $(DEMO)
+
+test: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+screenshots: $(VENV)/.installed $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-organisation.png --panel organisation $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-overview.png --panel overview $(DEMO)
+
+clean:
+	rm -rf $(VENV) $(DEMO) backups

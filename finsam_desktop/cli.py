@@ -1,0 +1,177 @@
+"""`finsam`: the headless command line, using the same services as the desktop app.
+
+Exit codes: 0 success; 1 the database has problems (`check`); 2 bad input (missing or
+foreign file, invalid JSON, wrong arguments). Errors are printed as one readable message,
+never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from finsam_desktop import __version__
+from finsam_desktop.domain.errors import DamagedFileError, FinsamError
+from finsam_desktop.i18n import LANGUAGES, _, set_language
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep it
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from finsam_desktop.services.maintenance import create_database
+
+    create_database(args.db, args.name).close()
+    print(_("Created {path} for “{name}”.").format(path=args.db, name=args.name))
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from finsam_desktop.services.demo import build_demo
+    from finsam_desktop.services.maintenance import create_database
+
+    if not 1 <= args.years <= 40:
+        raise FinsamError(_("--years must be between 1 and 40."))
+    store = create_database(args.db, "Samordningsförbundet Mälarsund Väst")
+    try:
+        build_demo(store, years=args.years, seed=args.seed)
+    finally:
+        store.close()
+    print(_("Created the demo agency in {path}.").format(path=args.db))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from finsam_desktop.services.maintenance import check_database
+
+    try:
+        report = check_database(args.db)
+    except DamagedFileError as exc:
+        print(_("Problems:"), file=sys.stderr)
+        print(f"  - {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(_("Schema: {names}").format(names=", ".join(report.schema) or "—"))
+    for note in report.notes:
+        print(_("Note: {text}").format(text=note))
+    if report.healthy:
+        print(_("The database is healthy."))
+        return EXIT_OK
+    print(_("Problems:"), file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    from finsam_desktop.services.maintenance import dump_database
+    from finsam_desktop.storage.store import open_store
+
+    store = open_store(args.db, read_only=True)
+    try:
+        text = dump_database(store)
+    finally:
+        store.close()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from finsam_desktop.services.maintenance import load_database
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FinsamError(_("The file “{path}” does not exist.").format(path=args.file)) from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError):
+        raise FinsamError(_("“{path}” cannot be read as UTF-8 JSON text.").format(
+            path=args.file)) from None
+    load_database(args.db, text).close()
+    print(_("Loaded {file} into {path}.").format(file=args.file, path=args.db))
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import listing
+    from finsam_desktop.storage.store import open_store
+
+    store = open_store(args.db, read_only=True)
+    try:
+        rows = listing.members(store) if args.what == "members" else listing.board(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(listing.as_table(rows))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for the README test)."""
+    parser = _Parser(prog="finsam", description=_("FINSAM Desktop on the command line."))
+    parser.add_argument("--version", action="version", version=f"finsam {__version__}")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of messages"))
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    init = sub.add_parser("init", help=_("create an empty agency database"))
+    init.add_argument("db", type=Path)
+    init.add_argument("--name", required=True, help=_("the agency's name"))
+    init.set_defaults(run=_cmd_init)
+
+    demo = sub.add_parser("demo", help=_("create a realistic demo agency"))
+    demo.add_argument("db", type=Path)
+    demo.add_argument("--years", type=int, default=8, help=_("years of history (default 8)"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
+    demo.set_defaults(run=_cmd_demo)
+
+    check = sub.add_parser("check", help=_("check integrity, foreign keys and schema version"))
+    check.add_argument("db", type=Path)
+    check.set_defaults(run=_cmd_check)
+
+    dump = sub.add_parser("dump", help=_("write the whole database as JSON"))
+    dump.add_argument("db", type=Path)
+    dump.add_argument("-o", "--output", type=Path, help=_("file to write (default: stdout)"))
+    dump.set_defaults(run=_cmd_dump)
+
+    load = sub.add_parser("load", help=_("create a new database from a JSON dump"))
+    load.add_argument("db", type=Path)
+    load.add_argument("file", type=Path)
+    load.set_defaults(run=_cmd_load)
+
+    listing = sub.add_parser("list", help=_("list members or the board sitting today"))
+    listing.add_argument("what", choices=["members", "board"])
+    listing.add_argument("db", type=Path)
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.set_defaults(run=_cmd_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except FinsamError as exc:
+        print(_("Error: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(_("Error: {message}").format(message=exc.strerror or exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Plain rows of members and of the board, for the CLI's `list` command and its JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from finsam_desktop.domain.board import CATEGORY_LABELS, FUNCTION_LABELS, ROLE_LABELS, BoardFunction
+from finsam_desktop.domain.organisation import KIND_LABELS, PARTY_LABELS
+from finsam_desktop.formatting import format_share
+from finsam_desktop.i18n import _
+from finsam_desktop.services import board as board_service
+from finsam_desktop.services import organisation
+from finsam_desktop.storage.store import Store
+
+
+def members(store: Store) -> list[dict[str, Any]]:
+    """Every member with kind, party and share (ppm and formatted)."""
+    return [{
+        "id": m.id, "name": m.name, "kind": m.kind.value, "kind_label": _(KIND_LABELS[m.kind]),
+        "party": m.party.value, "party_label": _(PARTY_LABELS[m.party]),
+        "share_ppm": m.share_ppm, "share": format_share(m.share_ppm),
+        "population": m.population, "org_number": m.org_number,
+        "joined_on": m.joined_on.isoformat() if m.joined_on else None,
+        "left_on": m.left_on.isoformat() if m.left_on else None,
+    } for m in organisation.list_members(store)]
+
+
+def board(store: Store, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """The board sitting on `day` (default today)."""
+    on = day or store.today()
+    return [{
+        "member": v.member.name, "role": v.seat.role.value, "role_label": _(ROLE_LABELS[v.seat.role]),
+        "name": v.person,
+        "function": v.seat.function.value,
+        "function_label": "" if v.seat.function is BoardFunction.NONE
+        else _(FUNCTION_LABELS[v.seat.function]),
+        "substitute_order": v.seat.substitute_order,
+        "category": _(CATEGORY_LABELS[v.seat.category]),
+        "term_from": v.seat.term_from.isoformat(),
+        "term_to": v.seat.term_to.isoformat() if v.seat.term_to else None,
+    } for v in board_service.board_on(store, on)]
+
+
+_TABLE_COLUMNS = {
+    "name": "Name", "kind_label": "Kind", "share": "Share", "population": "Population",
+    "member": "Member", "role_label": "Role", "function_label": "Function",
+    "term_from": "From", "term_to": "To",
+}
+
+
+def as_table(rows: list[dict[str, Any]]) -> str:
+    """Rows as an aligned text table of the most useful columns."""
+    if not rows:
+        return _("(none)")
+    keys = [k for k in _TABLE_COLUMNS if k in rows[0]]
+    header = [_(_TABLE_COLUMNS[k]) for k in keys]
+    cells = [["" if r[k] is None else str(r[k]) for k in keys] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""Creating, checking, dumping and loading whole agency databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from finsam_desktop.domain.board import Problem
+from finsam_desktop.domain.errors import ExchangeFormatError, StorageError, ValidationError
+from finsam_desktop.domain.organisation import Agency
+from finsam_desktop.i18n import _
+from finsam_desktop.services import board, organisation
+from finsam_desktop.storage import exchange
+from finsam_desktop.storage.migrations import known_names
+from finsam_desktop.storage.store import Store, open_store
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        raise ValidationError(_("“{path}” already exists; choose a new file name.").format(
+            path=path))
+
+
+def create_database(path: Path, name: str, **store_options: object) -> Store:
+    """Create a new agency database at `path` (which must not hold data yet)."""
+    _refuse_existing(path)
+    store = open_store(path, create=True, **store_options)  # type: ignore[arg-type]
+    try:
+        organisation.create_agency(store, Agency(name=name))
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
+
+
+@dataclass
+class CheckReport:
+    """Result of `check_database`: file problems make it unhealthy; notes are advice."""
+
+    schema: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        """True when the file itself is sound."""
+        return not self.problems
+
+
+def check_database(path: Path) -> CheckReport:
+    """Integrity, foreign keys and schema version of a file (opened read-only)."""
+    store = open_store(path, read_only=True)
+    report = CheckReport(schema=store.schema_names())
+    try:
+        report.problems += _integrity_problems(store.conn)
+        missing = [n for n in known_names() if n not in report.schema]
+        if missing:
+            report.notes.append(_("The file will be upgraded when opened for writing "
+                                  "({names}).").format(names=", ".join(missing)))
+        else:
+            report.notes += organisation.problems(store)
+            report.notes += [p.message for p in _board_problems(store)]
+    finally:
+        store.close()
+    return report
+
+
+def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(_("Table “{table}” row {rowid} refers to a missing row in “{parent}”.")
+                        .format(table=table, rowid=rowid, parent=parent))
+    return problems
+
+
+def _board_problems(store: Store) -> list[Problem]:
+    return board.board_problems(store, store.today())
+
+
+def dump_database(store: Store) -> str:
+    """The whole database as exchange-format JSON text."""
+    return exchange.to_json(exchange.dump(store.db, store.schema_names()))
+
+
+def load_database(path: Path, text: str, **store_options: object) -> Store:
+    """Create a new database at `path` from exchange JSON; nothing is left behind on error."""
+    document = exchange.parse(text)
+    unknown = [n for n in document["schema"] if n not in known_names()]
+    if unknown:
+        raise ExchangeFormatError(_("The file was written by a newer version of FINSAM "
+                                    "Desktop (schema {names}).").format(names=", ".join(
+                                        str(n) for n in unknown)))
+    _refuse_existing(path)
+    store = open_store(path, create=True, **store_options)  # type: ignore[arg-type]
+    try:
+        exchange.validate(store.db, document)
+        with store.user_action():
+            exchange.insert_all(store.db, document)
+            if not list(store.db.query("SELECT 1 FROM agency")):
+                raise ExchangeFormatError(_("The file has no agency (table “agency” is empty)."))
+    except (ExchangeFormatError, StorageError):
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
