@@ -8,7 +8,7 @@ from typing import Any
 from finsam_desktop.domain.board import CATEGORY_LABELS, FUNCTION_LABELS, ROLE_LABELS, BoardFunction
 from finsam_desktop.domain.organisation import KIND_LABELS, PARTY_LABELS
 from finsam_desktop.formatting import format_share
-from finsam_desktop.i18n import _
+from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import board as board_service
 from finsam_desktop.services import organisation
 from finsam_desktop.storage.store import Store
@@ -43,9 +43,9 @@ def board(store: Store, day: dt.date | None = None) -> list[dict[str, Any]]:
 
 
 _TABLE_COLUMNS = {
-    "name": "Name", "kind_label": "Kind", "share": "Share", "population": "Population",
-    "member": "Member", "role_label": "Role", "function_label": "Function",
-    "term_from": "From", "term_to": "To",
+    "name": N_("Name"), "kind_label": N_("Kind"), "share": N_("Share"),
+    "population": N_("Population"), "member": N_("Member"), "role_label": N_("Role"),
+    "function_label": N_("Function"), "term_from": N_("From"), "term_to": N_("To"),
 }
 
 

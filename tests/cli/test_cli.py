@@ -1,0 +1,136 @@
+"""The `finsam` command line: every command, and bad input giving exit 2 without a traceback."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from finsam_desktop.cli import build_parser, main
+
+
+def run(*args):
+    """Run the real console entry point in a subprocess."""
+    proc = subprocess.run([sys.executable, "-m", "finsam_desktop.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    assert main(["demo", str(path), "--years", "6", "--seed", "3"]) == 0
+    return path
+
+
+def test_init_then_check_is_healthy(tmp_path, capsys):
+    db = tmp_path / "new.sqlite"
+    assert main(["init", str(db), "--name", "Samordningsförbundet Ny"]) == 0
+    assert main(["check", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "0001_organisation" in out
+
+
+def test_demo_then_check_exits_zero(demo_db):
+    proc = run("check", demo_db)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_list_members_and_board_as_json(demo_db, capsys):
+    assert main(["list", "members", str(demo_db), "--json"]) == 0
+    members = json.loads(capsys.readouterr().out)
+    assert sum(m["share_ppm"] for m in members) == 1_000_000
+    assert main(["list", "board", str(demo_db), "--json"]) == 0
+    board = json.loads(capsys.readouterr().out)
+    assert {r["role"] for r in board} == {"member", "deputy"}
+    assert sum(r["function"] == "chair" for r in board) == 1
+
+
+def test_list_as_text_is_a_table_in_swedish_by_default(demo_db, capsys):
+    assert main(["list", "board", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Region Mälarsund" in out and "Ordförande" in out
+
+
+def test_dump_load_dump_round_trips_identically(demo_db, tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert run("dump", demo_db, "-o", first).returncode == 0
+    assert run("load", tmp_path / "copy.sqlite", first).returncode == 0
+    assert run("dump", tmp_path / "copy.sqlite", "-o", second).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_dump_to_stdout_is_json(demo_db):
+    proc = run("dump", demo_db)
+    assert json.loads(proc.stdout)["format"] == "finsam-exchange"
+
+
+def test_missing_file_gives_a_message_and_exit_2(tmp_path):
+    proc = run("check", tmp_path / "saknas.sqlite")
+    assert proc.returncode == 2
+    assert "finns inte" in proc.stderr
+
+
+def test_a_text_file_is_not_a_database(tmp_path):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("inte en databas")
+    for command in (["check", bad], ["dump", bad], ["list", "members", bad]):
+        proc = run(*command)
+        assert proc.returncode == 2 and "SQLite" in proc.stderr
+
+
+def test_json_with_wrong_types_is_refused_with_its_location(demo_db, tmp_path):
+    document = json.loads(run("dump", demo_db).stdout)
+    document["tables"]["members"][1]["population"] = "many"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    proc = run("load", tmp_path / "x.sqlite", bad)
+    assert proc.returncode == 2
+    assert "members" in proc.stderr and "population" in proc.stderr
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00binary", b"[1, 2]"])
+def test_malformed_json_files_give_exit_2(tmp_path, content):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    proc = run("load", tmp_path / "x.sqlite", bad)
+    assert proc.returncode == 2 and proc.stderr.strip()
+
+
+def test_init_refuses_to_overwrite(demo_db):
+    proc = run("init", demo_db, "--name", "X")
+    assert proc.returncode == 2 and "finns redan" in proc.stderr
+
+
+def test_check_reports_a_broken_foreign_key_with_exit_1(tmp_path):
+    db = tmp_path / "fk.sqlite"
+    assert main(["init", str(db), "--name", "Förbundet"]) == 0
+    conn = sqlite3.connect(db)  # a tool that ignores foreign keys damaged the file
+    conn.execute("INSERT INTO staff (person_id, kind) VALUES (42, 'other')")
+    conn.commit()
+    conn.close()
+    proc = run("check", db)
+    assert proc.returncode == 1
+    assert "staff" in proc.stderr and "people" in proc.stderr
+
+
+def test_bad_arguments_exit_2(tmp_path):
+    assert run("demo", tmp_path / "d.sqlite", "--years", "0").returncode == 2
+    assert run("list", "everything", tmp_path / "d.sqlite").returncode == 2
+    assert run().returncode == 2
+
+
+def test_english_messages_on_request(tmp_path):
+    proc = run("--lang", "en", "check", tmp_path / "missing.sqlite")
+    assert proc.returncode == 2 and "does not exist" in proc.stderr
+
+
+def test_every_command_has_help():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert set(commands) == {"init", "demo", "check", "dump", "load", "list"}
+    for name in commands:
+        assert run(name, "--help").returncode == 0
