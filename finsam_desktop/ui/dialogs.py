@@ -1,0 +1,51 @@
+"""Every modal dialog the UI shows, as small functions tests can monkeypatch.
+
+An unpatched modal dialog blocks a headless test run, so nothing else in `ui/` calls
+`QMessageBox` or `QFileDialog` directly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from finsam_desktop.i18n import _
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """Tell the user something failed, in words they can act on."""
+    QMessageBox.warning(parent, title, message)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    """Show a plain message (e.g. About)."""
+    QMessageBox.information(parent, title, message)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, message: str) -> bool:
+    """Ask a yes/no question; True means yes."""
+    answer = QMessageBox.question(parent, title, message,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """Ask for one line of text; None if cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
+
+
+def ask_open_path(parent: QWidget | None, title: str) -> str | None:
+    """Ask for an existing database file; None if cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, "", _db_filter())
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str = "") -> str | None:
+    """Ask where to write a (new) database file; None if cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, _db_filter())
+    return path or None
+
+
+def _db_filter() -> str:
+    return _("FINSAM databases") + " (*.finsam *.sqlite *.db);;" + _("All files") + " (*)"

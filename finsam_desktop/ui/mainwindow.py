@@ -1,0 +1,238 @@
+"""The main window: a thin host for the navigation, the panels (created lazily), the menus
+and the status bar. It opens and creates files; all editing happens in the panels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from finsam_desktop import __version__
+from finsam_desktop.domain.changes import Changes
+from finsam_desktop.domain.errors import FileMissingError, FinsamError
+from finsam_desktop.i18n import _, current_language
+from finsam_desktop.services import organisation
+from finsam_desktop.ui import dialogs, opening, translation
+from finsam_desktop.ui.context import AppContext
+from finsam_desktop.ui.empty_state import EmptyState
+from finsam_desktop.ui.menus import Menus
+from finsam_desktop.ui.navigation import PANELS, Navigation
+from finsam_desktop.ui.panels.base import Panel
+
+if TYPE_CHECKING:
+    from finsam_desktop.storage.store import Store
+
+APP_NAME = "FINSAM Desktop"
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current panel on the right, the open file below."""
+
+    def __init__(self, ctx: AppContext, *, remember: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._remember = remember
+        self.panels: dict[str, Panel] = {}
+        self.nav = Navigation(self)
+        self.stack = QStackedWidget(self)
+        self.empty = EmptyState(self.stack)
+        self.stack.addWidget(self.empty)
+        self.menus = Menus(self, ctx)
+        self.file_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.file_label, 1)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._connect()
+        self._restore_window()
+        self.translate_ui()
+        self._show_store_state()
+
+    def _connect(self) -> None:
+        m = self.menus
+        m.new.triggered.connect(self.new_file)
+        m.open.triggered.connect(self.open_file)
+        m.save_copy.triggered.connect(self.save_copy)
+        m.quit.triggered.connect(self.close)
+        m.about.triggered.connect(self._about)
+        m.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m.languages.triggered.connect(lambda action: self.set_language(str(action.data())))
+        self.empty.new_button.clicked.connect(self.new_file)
+        self.empty.open_button.clicked.connect(self.open_file)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.ctx.events.changed.connect(self._on_changed)
+        self.ctx.events.language_changed.connect(lambda _code: self.translate_ui())
+
+    def translate_ui(self) -> None:
+        """Set every text of the window itself (panels translate themselves)."""
+        self.menus.translate_ui()
+        self.menus.check_language(current_language())
+        self.nav.translate_ui()
+        self.empty.translate_ui()
+        self._update_title()
+
+    # Files ------------------------------------------------------------------------------
+
+    def set_store(self, store: Store | None) -> None:
+        """Show `store` (None: no file open); the previous file is closed, its undo dropped."""
+        for panel in self.panels.values():
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
+        self.panels.clear()
+        self.ctx.replace_store(store)
+        if store is not None and store.path is not None and self._remember:
+            self.ctx.settings.add_recent_file(str(store.path))
+        self._show_store_state()
+
+    def _show_store_state(self) -> None:
+        has_store = self.ctx.store is not None
+        self.nav.setEnabled(has_store)
+        self.menus.save_copy.setEnabled(has_store)
+        if has_store:
+            self.show_panel("overview")
+        else:
+            self.nav.setCurrentRow(-1)
+            self.stack.setCurrentWidget(self.empty)
+        self._update_title()
+
+    def open_path(self, path: str) -> bool:
+        """Open the database at `path`; a problem is shown as a message. True if opened."""
+        try:
+            store = opening.open_file(path)
+        except FinsamError as error:
+            if isinstance(error, FileMissingError):
+                self.ctx.settings.remove_recent_file(path)
+            dialogs.show_error(self, _("The file could not be opened"), str(error))
+            return False
+        self.set_store(store)
+        return True
+
+    def open_file(self) -> None:
+        """Ask for a database file and open it."""
+        path = dialogs.ask_open_path(self, _("Open agency file"))
+        if path:
+            self.open_path(path)
+
+    def new_file(self) -> None:
+        """Ask where to create a new database and the agency's name, then open it."""
+        path = dialogs.ask_save_path(self, _("New agency file"), "samordningsforbund.finsam")
+        if not path:
+            return
+        name = dialogs.ask_text(self, _("New agency file"), _("Name of the agency:"),
+                                _("Samordningsförbundet "))
+        if name is None:
+            return
+        try:
+            store = opening.create_file(path, name)
+        except FinsamError as error:
+            dialogs.show_error(self, _("The file could not be created"), str(error))
+            return
+        self.set_store(store)
+        self.show_panel("organisation")
+
+    def save_copy(self) -> None:
+        """Write a consistent copy of the open database to a file the user chooses."""
+        store = self.ctx.store
+        if store is None:
+            return
+        stem = store.path.stem if store.path else "copy"
+        path = dialogs.ask_save_path(self, _("Save a copy"), f"{stem}-copy.finsam")
+        if not path:
+            return
+        try:
+            target = store.save_copy(opening.with_suffix(path))
+        except (FinsamError, OSError) as error:
+            dialogs.show_error(self, _("The copy could not be saved"), str(error))
+            return
+        self.statusBar().showMessage(_("Copy saved to {path}").format(path=target), 8000)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.menus.recent_menu
+        menu.clear()
+        files = self.ctx.settings.recent_files()
+        for path in files:
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction(_("No recent files")).setEnabled(False)
+
+    # Panels -----------------------------------------------------------------------------
+
+    def show_panel(self, key: str) -> Panel | None:
+        """Show panel `key`, creating it on first use; None if not built or no file open."""
+        entry = next((e for e in PANELS if e.key == key), None)
+        if entry is None or entry.factory is None or self.ctx.store is None:
+            return None
+        panel = self.panels.get(key)
+        if panel is None:
+            panel = entry.factory(self.ctx)
+            self.panels[key] = panel
+            self.stack.addWidget(panel)
+        self.stack.setCurrentWidget(panel)
+        item = self.nav.item_for(key)
+        if self.nav.currentItem() is not item:
+            self.nav.setCurrentItem(item)
+        return panel
+
+    def current_panel_key(self) -> str | None:
+        """The key of the panel on show, None for the "no file open" page."""
+        current = self.stack.currentWidget()
+        return next((k for k, p in self.panels.items() if p is current), None)
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        key = self.nav.key_of(item)
+        if key is not None:
+            self.show_panel(key)
+
+    # Language, title, events ------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch the whole UI to `code` now and remember the choice."""
+        self.ctx.settings.set_language(code)
+        translation.set_language(code)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("agency"):
+            self._update_title()
+
+    def _update_title(self) -> None:
+        store = self.ctx.store
+        if store is None:
+            self.setWindowTitle(APP_NAME)
+            self.file_label.setText(_("No file open"))
+            return
+        name = organisation.get_agency(store).name
+        self.setWindowTitle(f"{name} – {APP_NAME}" if name else APP_NAME)
+        self.file_label.setText(str(store.path) if store.path else _("(in memory)"))
+
+    def _about(self) -> None:
+        dialogs.show_info(self, _("About FINSAM Desktop"), _(
+            "FINSAM Desktop {version}\n\nBoard, members and decisions of a Swedish "
+            "coordination agency (samordningsförbund), kept in one file.").format(
+                version=__version__))
+
+    def _restore_window(self) -> None:
+        geometry = self.ctx.settings.geometry() if self._remember else None
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self.ctx.settings.window_state() if self._remember else None
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._remember:
+            self.ctx.settings.save_window(self.saveGeometry(), self.saveState())
+            self.ctx.settings.sync()
+        self.ctx.replace_store(None)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Table models (QAbstractTableModel adapters): no SQL, no rules."""

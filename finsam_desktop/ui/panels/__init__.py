@@ -1,0 +1,1 @@
+"""One package per feature panel shown in the main window."""

@@ -1,0 +1,35 @@
+"""`Panel`: the base of every page in the main window (refresh on Changes, live retranslate)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from finsam_desktop.domain.changes import Changes
+from finsam_desktop.ui.context import AppContext
+
+
+class Panel(QWidget):
+    """A page: builds itself, refreshes when its tables change, re-translates on switch."""
+
+    tables: tuple[str, ...] = ()
+    """The tables whose Changes make this panel refresh."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        ctx.events.changed.connect(self._on_changed)
+        ctx.events.language_changed.connect(self._on_language_changed)
+
+    def refresh(self) -> None:
+        """Re-read everything shown from the services."""
+
+    def translate_ui(self) -> None:
+        """Set every user-visible text in the current language."""
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.tables):
+            self.refresh()
+
+    def _on_language_changed(self, _code: str) -> None:
+        self.translate_ui()
+        self.refresh()

@@ -1,0 +1,1 @@
+"""The organisation panel: agency profile, charter, members, board and staff."""

@@ -1,0 +1,1 @@
+"""The overview panel: the agency at a glance and what needs fixing."""

@@ -1,0 +1,133 @@
+"""UI test fixtures: a real AppContext around a temporary agency file, QSettings in a temp
+ini file, English UI, and every modal dialog replaced by a recorder (a real one would hang)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import QSettings
+
+from finsam_desktop.domain.board import BoardFunction, Person, StaffKind, StaffRole
+from finsam_desktop.domain.organisation import Agency
+from finsam_desktop.services import board, organisation
+from finsam_desktop.storage.store import Store, open_store
+from finsam_desktop.ui import dialogs, translation
+from finsam_desktop.ui.context import AppContext
+from finsam_desktop.ui.settings import UiSettings
+from tests.factories import add_members, fixed_clock, full_board
+
+
+@dataclass
+class Modals:
+    """What the code under test asked the user; `answers` are popped by ask_yes_no."""
+
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    answers: list[bool] = field(default_factory=list)
+    paths: list[str | None] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
+
+    def ask_yes_no(self, _parent: Any, _title: str, message: str) -> bool:
+        self.questions.append(message)
+        assert self.answers, f"unexpected question: {message}"
+        return self.answers.pop(0)
+
+    def next_path(self, *_args: Any) -> str | None:
+        assert self.paths, "unexpected file dialog"
+        return self.paths.pop(0)
+
+    def next_text(self, *_args: Any) -> str | None:
+        assert self.texts, "unexpected text dialog"
+        return self.texts.pop(0)
+
+
+@pytest.fixture(autouse=True)
+def modals(monkeypatch: pytest.MonkeyPatch) -> Modals:
+    """Replace every function of `ui.dialogs` with a recorder."""
+    recorder = Modals()
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, m: recorder.errors.append(m))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, m: recorder.infos.append(m))
+    monkeypatch.setattr(dialogs, "ask_yes_no", recorder.ask_yes_no)
+    monkeypatch.setattr(dialogs, "ask_open_path", recorder.next_path)
+    monkeypatch.setattr(dialogs, "ask_save_path", recorder.next_path)
+    monkeypatch.setattr(dialogs, "ask_text", recorder.next_text)
+    return recorder
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: Any) -> Iterator[None]:
+    """Run each UI test in English and leave English behind."""
+    translation.set_language("en")
+    yield
+    translation.set_language("en")
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    """QSettings in a temporary ini file (never the developer's own settings)."""
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+def _new_file(path: Path) -> Store:
+    store = open_store(path, create=True, clock=fixed_clock())
+    organisation.create_agency(store, Agency(name="Samordningsförbundet Test",
+                                             org_number="222000-0018", seat="Örebro"))
+    return store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An agency file with the profile only (no members yet), clock fixed on TODAY."""
+    store = _new_file(tmp_path / "agency.finsam")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def full_store(tmp_path: Path) -> Iterator[Store]:
+    """An agency file with five members, a complete board, a chair and a director."""
+    store = _new_file(tmp_path / "full.finsam")
+    populate(store)
+    yield store
+    store.close()
+
+
+def populate(store: Store) -> None:
+    """Members with valid shares, a complete board with a chair, and a director."""
+    members = add_members(store)
+    seats = full_board(store, members)
+    chair = board.list_seats(store)[0]
+    board.update_seat(store, _with(chair, function=BoardFunction.CHAIR))
+    director = board.add_person(store, Person(0, "Karin Chef"))[0]
+    board.add_staff(store, StaffRole(0, director.id, StaffKind.DIRECTOR,
+                                     title="Förbundschef", from_date=dt.date(2020, 1, 1)))
+    assert seats
+
+
+def _with(record: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(record, **changes)
+
+
+@pytest.fixture
+def ctx(store: Store, ui_settings: UiSettings) -> Iterator[AppContext]:
+    """A context around the profile-only store."""
+    context = AppContext.create(store, ui_settings)
+    yield context
+    context.undo_stack.clear()
+
+
+@pytest.fixture
+def full_ctx(full_store: Store, ui_settings: UiSettings) -> Iterator[AppContext]:
+    """A context around the fully populated store."""
+    context = AppContext.create(full_store, ui_settings)
+    yield context
+    context.undo_stack.clear()
