@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from finsam_desktop.domain.errors import ValidationError
-from finsam_desktop.i18n import _
+from finsam_desktop.i18n import _, current_language
 
 ORE_PER_KRONA = 100
 MAX_ORE = 10**13  # 100 000 000 000 kr: far above any agency's budget, well inside int64
@@ -24,7 +24,11 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
 def _clean_number(text: str) -> str:
+    """Digits with "." as the decimal point. Swedish: "," is the decimal comma (a "." is
+    accepted too); English: "," groups thousands and "." is the decimal point."""
     cleaned = _SPACES.sub("", text.strip()).replace("\u2212", "-")
+    if current_language() == "en":
+        return cleaned.replace(",", "")
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     return cleaned

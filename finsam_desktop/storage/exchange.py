@@ -33,9 +33,9 @@ def data_tables(db: Database) -> list[str]:
     return [r[0] for r in rows if r[0] not in _INTERNAL]
 
 
-def _columns(db: Database, table: str) -> dict[str, tuple[str, bool]]:
-    """Column → (declared type, NOT NULL)."""
-    return {c[1]: (c[2].upper(), bool(c[3]) or bool(c[5]))
+def _columns(db: Database, table: str) -> dict[str, tuple[str, bool, bool]]:
+    """Column → (declared type, NOT NULL, may be left out: has a default)."""
+    return {c[1]: (c[2].upper(), bool(c[3]) or bool(c[5]), c[4] is not None)
             for c in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
 
 
@@ -77,8 +77,8 @@ def parse(text: str) -> dict[str, Any]:
 
 
 def _check_value(table: str, index: int, column: str, value: Any,
-                 spec: tuple[str, bool]) -> None:
-    declared, not_null = spec
+                 spec: tuple[str, bool, bool]) -> None:
+    declared, not_null, _has_default = spec
     where = _("table “{table}”, row {row}, column “{column}”").format(
         table=table, row=index + 1, column=column)
     if value is None:
@@ -113,6 +113,8 @@ def validate(db: Database, document: dict[str, Any]) -> None:
                                             "“{column}”.").format(table=table, row=index + 1,
                                                                   column=unknown[0]))
             for column, spec in columns.items():
+                if column not in row and spec[2]:
+                    continue  # an older schema's dump: the column's default applies
                 _check_value(table, index, column, row.get(column), spec)
 
 

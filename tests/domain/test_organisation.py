@@ -38,7 +38,7 @@ def test_municipal_shares_must_add_up_to_the_municipal_quarter():
     short = dataclasses.replace(B, share_ppm=124_999)
     problems = share_problems(CharterSettings(), [FK, AF, REGION, A, short])
     assert len(problems) == 1
-    assert "24,9999" in problems[0] and "25" in problems[0]
+    assert "24.9999\u00a0%" in problems[0] and "not 25\u00a0%" in problems[0]
 
 
 def test_arbetsformedlingen_pays_through_forsakringskassan():

@@ -88,6 +88,15 @@ def test_files_that_are_not_exchange_json_are_refused(tmp_path, text):
         load_database(tmp_path / "x.sqlite", text)
 
 
+def test_a_row_without_a_defaulted_column_loads_with_the_default(demo, tmp_path):
+    """Dumps from an older schema lack newer columns; their defaults apply."""
+    document = _document(demo)
+    del document["tables"]["people"][0]["phone"]
+    loaded = load_database(tmp_path / "old.sqlite", json.dumps(document))
+    assert board.list_people(loaded)
+    loaded.close()
+
+
 def test_load_refuses_to_overwrite_an_existing_database(demo, tmp_path):
     with pytest.raises(ValidationError, match="already exists"):
         load_database(demo.path, dump_database(demo))
