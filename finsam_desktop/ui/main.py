@@ -39,22 +39,6 @@ def _application(argv: list[str]):  # type: ignore[no-untyped-def]
     return app
 
 
-def import_core_lightly() -> None:
-    """Import the storage layer without letting sqlite-utils pull in numpy (~150 ms).
-
-    sqlite-utils imports numpy when it is installed (pyqtgraph brings it) only to map numpy
-    column types, which FINSAM never uses. Hiding numpy during that one import keeps start-up
-    light; charts import numpy normally later.
-    """
-    if "sqlite_utils.db" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
-    try:
-        import sqlite_utils.db  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop application; returns the process exit code."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
@@ -64,7 +48,6 @@ def main(argv: list[str] | None = None) -> int:
             print("--screenshot needs a database file", file=sys.stderr)
             return 2
     app = _application([])
-    import_core_lightly()
     from finsam_desktop.ui import translation
     from finsam_desktop.ui.context import AppContext
     from finsam_desktop.ui.settings import UiSettings

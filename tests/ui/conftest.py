@@ -123,6 +123,7 @@ def ctx(store: Store, ui_settings: UiSettings) -> Iterator[AppContext]:
     context = AppContext.create(store, ui_settings)
     yield context
     context.undo_stack.clear()
+    context.store = None  # the store fixture closes it; panels still alive must not read it
 
 
 @pytest.fixture
@@ -131,3 +132,4 @@ def full_ctx(full_store: Store, ui_settings: UiSettings) -> Iterator[AppContext]
     context = AppContext.create(full_store, ui_settings)
     yield context
     context.undo_stack.clear()
+    context.store = None  # the store fixture closes it; panels still alive must not read it

@@ -26,10 +26,15 @@ class Panel(QWidget):
     def translate_ui(self) -> None:
         """Set every user-visible text in the current language."""
 
+    def is_live(self) -> bool:
+        """False once the window let go of the database this panel was built for."""
+        return self._ctx.store is not None
+
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(*self.tables):
+        if self.is_live() and changes.touches(*self.tables):
             self.refresh()
 
     def _on_language_changed(self, _code: str) -> None:
         self.translate_ui()
-        self.refresh()
+        if self.is_live():
+            self.refresh()

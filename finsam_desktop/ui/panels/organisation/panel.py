@@ -55,6 +55,8 @@ class OrganisationPanel(Panel):
             tab.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
+        if not self.is_live():
+            return
         for key, tab in self._tabs.items():
             if changes.touches(*TAB_TABLES[key]):
                 tab.refresh()
