@@ -68,6 +68,11 @@ def _run(app, ctx, db: str | None) -> int:  # type: ignore[no-untyped-def]
     path = db or next((p for p in ctx.settings.recent_files() if Path(p).exists()), None)
     if path:
         window.open_path(path)
+    return _exec(app)
+
+
+def _exec(app) -> int:  # type: ignore[no-untyped-def]
+    """Run the event loop until the last window closes (tests replace this)."""
     return int(app.exec())
 
 

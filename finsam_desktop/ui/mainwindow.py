@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, *, remember: bool = True) -> None:
         super().__init__()
+        self.setObjectName("MainWindow")
         self.ctx = ctx
         self._remember = remember
         self.panels: dict[str, Panel] = {}
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         name = dialogs.ask_text(self, _("New agency file"), _("Name of the agency:"),
-                                _("Samordningsförbundet "))
+                                "Samordningsförbundet ")
         if name is None:
             return
         try:

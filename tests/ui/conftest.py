@@ -133,3 +133,13 @@ def full_ctx(full_store: Store, ui_settings: UiSettings) -> Iterator[AppContext]
     yield context
     context.undo_stack.clear()
     context.store = None  # the store fixture closes it; panels still alive must not read it
+
+
+@pytest.fixture
+def full_file(tmp_path: Path) -> Path:
+    """A populated agency file on disk, closed (for opening through the main window)."""
+    path = tmp_path / "Testförbundet.finsam"
+    store = _new_file(path)
+    populate(store)
+    store.close()
+    return path
