@@ -60,9 +60,27 @@ def main(argv: list[str] | None = None) -> int:
     return _run(app, ctx, args.db)
 
 
+def _install_excepthook() -> None:
+    """Show an unexpected error as a message (the traceback still goes to stderr)."""
+    import traceback
+
+    from finsam_desktop.i18n import _
+    from finsam_desktop.ui import dialogs
+
+    def hook(kind, error, tb) -> None:  # type: ignore[no-untyped-def]
+        traceback.print_exception(kind, error, tb)
+        detail = f"{kind.__name__}: {error}"
+        dialogs.show_error(None, _("Unexpected error"), _(
+            "Something went wrong: {error}\n\nThe file is safe: every change is saved "
+            "completely or not at all. Please report this.").format(error=detail))
+
+    sys.excepthook = hook
+
+
 def _run(app, ctx, db: str | None) -> int:  # type: ignore[no-untyped-def]
     from finsam_desktop.ui.mainwindow import MainWindow
 
+    _install_excepthook()
     window = MainWindow(ctx)
     window.show()
     path = db or next((p for p in ctx.settings.recent_files() if Path(p).exists()), None)

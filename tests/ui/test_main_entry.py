@@ -78,6 +78,7 @@ def test_main_with_bad_file_shows_a_message_and_keeps_running(tmp_path, monkeypa
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message: shown.append(message))
     monkeypatch.setattr(entry, "_exec", lambda _app: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
     ini = str(tmp_path / "ui.ini")
     monkeypatch.setattr(settings, "QSettings", lambda: QSettings(ini, QSettings.Format.IniFormat))
     assert entry.main(["--lang", "en", str(bad)]) == 0

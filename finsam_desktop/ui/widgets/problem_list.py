@@ -25,7 +25,6 @@ class ProblemList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._empty)
-        layout.addStretch(0)
         self._empty_text = ""
         self.set_messages([])
 
@@ -38,7 +37,8 @@ class ProblemList(QWidget):
         """Show `messages` (already translated)."""
         self._model.setStringList(messages)
         self._view.setVisible(bool(messages))
-        self.layout().setStretch(2, 0 if messages else 1)
+        # Empty: only the one-line note, so the table above gets the room.
+        self.setMaximumHeight(16_777_215 if messages else self._empty.sizeHint().height() + 8)
         self._empty.setVisible(not messages)
         self._empty.setText(self._empty_text or _("Nothing to fix."))
 

@@ -20,6 +20,7 @@ def make_table(model: RecordTableModel, parent: QWidget | None = None,
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -44,3 +45,11 @@ def selected_record(view: QTableView) -> Any:
     model = view.model()
     assert isinstance(model, RecordTableModel)
     return model.record(rows[0].row())
+
+
+def fit_height(view: QTableView, max_rows: int = 12) -> None:
+    """Make a short table only as tall as its rows (up to `max_rows`), so no empty band."""
+    rows = min(max(view.model().rowCount(), 1), max_rows)
+    height = (view.horizontalHeader().sizeHint().height()
+              + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth() + 2)
+    view.setMaximumHeight(height)

@@ -23,6 +23,7 @@ from finsam_desktop.domain.board import (
     ROLE_LABELS,
     BoardFunction,
     Seat,
+    SeatRole,
 )
 from finsam_desktop.formatting import format_date
 from finsam_desktop.i18n import N_, _
@@ -145,10 +146,12 @@ class BoardTab(QWidget):
     def _all_seats(self) -> list[board.SeatView]:
         store = self._ctx.require_store()
         names = {p.id: p.name for p in board.list_people(store)}
-        members = {m.id: m for m in organisation.list_members(store)}
-        views = [board.SeatView(s, names.get(s.person_id, "?"), members[s.member_id])
+        members = {m.id: (i, m) for i, m in enumerate(organisation.list_members(store))}
+        views = [board.SeatView(s, names.get(s.person_id, "?"), members[s.member_id][1])
                  for s in board.list_seats(store)]
-        return sorted(views, key=lambda v: (v.seat.term_from, v.member.name, v.seat.role, v.person))
+        return sorted(views, key=lambda v: (
+            v.seat.term_from, members[v.seat.member_id][0], v.seat.role is not SeatRole.MEMBER,
+            v.seat.substitute_order or 0, v.person))
 
     def _update_buttons(self) -> None:
         chosen = selected_record(self.view) is not None

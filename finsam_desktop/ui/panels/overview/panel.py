@@ -17,7 +17,7 @@ from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.base import Panel
 from finsam_desktop.ui.widgets.problem_list import ProblemList
-from finsam_desktop.ui.widgets.tables import fit_columns, make_table
+from finsam_desktop.ui.widgets.tables import fit_columns, fit_height, make_table
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,7 @@ class OverviewPanel(Panel):
         grid.addWidget(self._member_box, 0, 0, 1, 2)
         grid.addWidget(self._staff_box, 1, 0)
         grid.addWidget(self._problem_box, 1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
@@ -96,6 +95,7 @@ class OverviewPanel(Panel):
         inner = QVBoxLayout(box)
         for widget in widgets:
             inner.addWidget(widget)
+        inner.addStretch(1)  # short contents sit at the top, not in the middle
         return box
 
     def translate_ui(self) -> None:
@@ -119,6 +119,8 @@ class OverviewPanel(Panel):
         self._staff.set_rows(self._staff_rows(today))
         fit_columns(self.member_view)
         fit_columns(self.staff_view)
+        fit_height(self.member_view, max_rows=15)
+        fit_height(self.staff_view, max_rows=10)
         problems = organisation.problems(store)
         problems += [p.message for p in board.board_problems(store, today)]
         self.problems.set_messages(problems)
