@@ -114,16 +114,20 @@ def test_opening_another_file_clears_undo_and_title_follows_name(window, full_fi
 def test_language_switches_live_and_persists(window, full_file, monkeypatch):
     window.open_path(str(full_file))
     overview_item = window.nav.item_for("overview")
-    monkeypatch.setattr(i18n, "_load_catalog", lambda _lang: {"Overview": "Översikt"})
+    panel = window.show_panel("organisation")
+    catalogue = {"Overview": "Översikt", "Board": "Styrelse", "Board on date": "Styrelsen den"}
+    monkeypatch.setattr(i18n, "_load_catalog", lambda _lang: catalogue)
     window.set_language("sv")
     assert i18n.current_language() == "sv"
     assert overview_item.text() == "Översikt"
+    assert panel.tabs.tabText(2) == "Styrelse"
+    assert panel.board_tab.date_label.text() == "Styrelsen den"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
     assert window.ctx.settings.language() == "sv"
     assert [a.isChecked() for a in window.menus.languages.actions()] == [True, False]
     window.set_language("en")
-    assert overview_item.text() == "Overview"
+    assert overview_item.text() == "Overview" and panel.tabs.tabText(2) == "Board"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
 

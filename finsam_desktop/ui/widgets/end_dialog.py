@@ -44,5 +44,6 @@ class EndDialog(QDialog):
             self._submit(day)
         except FinsamError as error:
             self.error.show_message(str(error))
+            self.adjustSize()  # let the wrapped message show in full
             return
         super().accept()

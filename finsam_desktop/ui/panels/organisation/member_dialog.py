@@ -87,6 +87,7 @@ class MemberDialog(QDialog):
             self._submit(self.member())
         except FinsamError as error:
             self.error.show_message(str(error))
+            self.adjustSize()  # let the wrapped message show in full
             return
         super().accept()
 

@@ -168,5 +168,6 @@ class SeatDialog(QDialog):
             self._submit(self.seat(person_id or 0), None if person_id else name)
         except FinsamError as error:
             self.error.show_message(str(error))
+            self.adjustSize()  # let the wrapped message show in full
             return
         super().accept()

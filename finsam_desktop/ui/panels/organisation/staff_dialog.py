@@ -66,5 +66,6 @@ class StaffDialog(QDialog):
             self._submit(role, None if person_id else name)
         except FinsamError as error:
             self.error.show_message(str(error))
+            self.adjustSize()  # let the wrapped message show in full
             return
         super().accept()
