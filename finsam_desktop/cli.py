@@ -71,10 +71,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
-    from finsam_desktop.services.maintenance import dump_database
-    from finsam_desktop.storage.store import open_store
+    from finsam_desktop.services.maintenance import dump_database, open_database
 
-    store = open_store(args.db, read_only=True)
+    store = open_database(args.db, read_only=True)
     try:
         text = dump_database(store)
     finally:
@@ -103,9 +102,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from finsam_desktop.services import listing
-    from finsam_desktop.storage.store import open_store
+    from finsam_desktop.services.maintenance import open_database
 
-    store = open_store(args.db, read_only=True)
+    store = open_database(args.db, read_only=True)
     try:
         rows = listing.members(store) if args.what == "members" else listing.board(store)
     finally:

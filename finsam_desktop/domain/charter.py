@@ -7,6 +7,7 @@ storage keeps them as text in the `settings` table, the UI builds its form from 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
@@ -140,13 +141,27 @@ def validate_charter(settings: CharterSettings) -> list[str]:
 
 
 def _valid_month_day(text: str) -> bool:
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(f"2024-{text}")  # leap year: 02-29 is allowed
     except ValueError:
         return False
     return len(text) == 5
+
+
+# Swedish general elections are held every four years (2022, 2026, …); terms of office in
+# the agency start the year after (DOMAIN.md 1.5), so 2023 anchors the cycle.
+TERM_ANCHOR_YEAR = 2023
+
+
+def current_term_start(settings: CharterSettings, today: dt.date) -> dt.date:
+    """The first day of the term of office running on `today` (the latest term start ≤ today)."""
+    month, day = (int(part) for part in settings.term_start.split("-"))
+    year = today.year
+    while True:
+        start = dt.date(year, month, min(day, 28) if (month, day) == (2, 29) else day)
+        if (year - TERM_ANCHOR_YEAR) % settings.term_length_years == 0 and start <= today:
+            return start
+        year -= 1
 
 
 def require_valid(settings: CharterSettings) -> CharterSettings:

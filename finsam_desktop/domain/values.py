@@ -59,8 +59,13 @@ def check_money(ore: int) -> int:
 
 
 def parse_percent(text: str) -> int:
-    """Parse "11,42" or "11.42 %" into ppm of the total (114 200); 0–100 %, ≤ 4 decimals."""
-    cleaned = _clean_number(text.replace("%", ""))
+    """Parse "11,42" or "11.42 %" into ppm of the total (114 200); 0–100 %, ≤ 4 decimals.
+
+    A percentage never needs a thousands separator, so "," is a decimal comma in any language.
+    """
+    cleaned = _SPACES.sub("", text.replace("%", "")).replace("\u2212", "-")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

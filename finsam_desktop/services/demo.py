@@ -13,6 +13,7 @@ import datetime as dt
 import random
 
 from finsam_desktop.domain.board import BoardFunction, Category, Person, Seat, SeatRole, StaffKind, StaffRole
+from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.domain.organisation import Agency, Member, MemberKind
 from finsam_desktop.services import board, organisation
 from finsam_desktop.storage.store import Store
@@ -33,16 +34,6 @@ _MEMBERS = [
     ("Lindeby kommun", MemberKind.MUNICIPALITY, 18_975, ""),
     ("Storvik kommun", MemberKind.MUNICIPALITY, 9_412, ""),
 ]
-
-
-def term_start_for(day: dt.date, month_day: str, length: int) -> dt.date:
-    """Start of the term of office running on `day` (terms begin the year after elections)."""
-    month, dom = (int(x) for x in month_day.split("-"))
-    year = day.year if (day.month, day.day) >= (month, dom) else day.year - 1
-    # Swedish general elections: 2022, 2026, … → terms start 2023, 2027, …
-    while (year - 2023) % length:
-        year -= 1
-    return dt.date(year, month, dom)
 
 
 class _Names:
@@ -71,7 +62,7 @@ def build_demo(store: Store, *, years: int = 8, seed: int = 1) -> None:
     _set_shares(store, members)
     today = store.today()
     length = charter.term_length_years
-    start = term_start_for(today, charter.term_start, length)
+    start = current_term_start(charter, today)
     first_year = today.year - max(1, years)
     starts = []
     while start.year + length > first_year:

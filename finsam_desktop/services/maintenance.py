@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finsam_desktop.domain.board import Problem
-from finsam_desktop.domain.errors import ExchangeFormatError, StorageError, ValidationError
+from finsam_desktop.domain.errors import (
+    ExchangeFormatError,
+    NotAFinsamFileError,
+    StorageError,
+    ValidationError,
+)
 from finsam_desktop.domain.organisation import Agency
 from finsam_desktop.i18n import _
 from finsam_desktop.services import board, organisation
@@ -35,6 +40,23 @@ def create_database(path: Path, name: str, **store_options: object) -> Store:
     return store
 
 
+def open_database(path: Path, *, read_only: bool = False, **store_options: object) -> Store:
+    """Open an existing agency database; a file without its agency profile is refused."""
+    store = open_store(path, read_only=read_only, **store_options)  # type: ignore[arg-type]
+    if not store.organisation.has_agency():
+        store.close()
+        raise NotAFinsamFileError(_("“{path}” has no agency profile; the file was not created "
+                                    "completely. Create the agency again.").format(path=path))
+    return store
+
+
+def save_copy(store: Store, target: Path) -> Path:
+    """Write a verified, consistent copy of the open database to `target`."""
+    if store.path is not None and target.resolve() == store.path.resolve():
+        raise ValidationError(_("Choose another file: a copy cannot replace the open file."))
+    return store.save_copy(target)
+
+
 @dataclass
 class CheckReport:
     """Result of `check_database`: file problems make it unhealthy; notes are advice."""
@@ -51,7 +73,7 @@ class CheckReport:
 
 def check_database(path: Path) -> CheckReport:
     """Integrity, foreign keys and schema version of a file (opened read-only)."""
-    store = open_store(path, read_only=True)
+    store = open_database(path, read_only=True)
     report = CheckReport(schema=store.schema_names())
     try:
         report.problems += _integrity_problems(store.conn)

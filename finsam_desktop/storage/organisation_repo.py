@@ -21,6 +21,10 @@ class OrganisationRepo:
         row = next(self.db.query("SELECT * FROM agency WHERE id = 1"))
         return from_row(Agency, row)
 
+    def has_agency(self) -> bool:
+        """True once the agency profile has been written."""
+        return self.db.execute("SELECT count(*) FROM agency").fetchone()[0] == 1
+
     def save_agency(self, agency: Agency) -> None:
         """Write the agency profile."""
         self.db["agency"].upsert({"id": 1, **to_row(agency)}, pk="id")

@@ -19,7 +19,7 @@ from finsam_desktop import __version__
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import FileMissingError, FinsamError
 from finsam_desktop.i18n import _, current_language
-from finsam_desktop.services import organisation
+from finsam_desktop.services import maintenance, organisation
 from finsam_desktop.ui import dialogs, opening, translation
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.empty_state import EmptyState
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            target = store.save_copy(opening.with_suffix(path))
+            target = maintenance.save_copy(store, opening.with_suffix(path))
         except (FinsamError, OSError) as error:
             dialogs.show_error(self, _("The copy could not be saved"), str(error))
             return

@@ -1,5 +1,4 @@
-"""Opening and creating database files: the only place in `ui/` that reaches `storage`
-(`open_store`, for opening only); creating goes through `services.maintenance`."""
+"""Opening and creating database files, through `services.maintenance`."""
 
 from __future__ import annotations
 
@@ -16,9 +15,7 @@ SUFFIX = ".finsam"
 
 def open_file(path: str | Path) -> Store:
     """Open an existing agency database; raises a FinsamError with a readable message."""
-    from finsam_desktop.storage.store import open_store
-
-    return open_store(Path(path))
+    return maintenance.open_database(Path(path))
 
 
 def create_file(path: str | Path, agency_name: str) -> Store:

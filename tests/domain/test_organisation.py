@@ -87,3 +87,18 @@ def test_charter_settings_survive_text_storage_and_reject_bad_values():
     assert validate_charter(CharterSettings(term_start="13-01"))
     assert validate_charter(CharterSettings(signing_deadline_days=0))
     assert validate_charter(CharterSettings(state_share_ppm=600_000))
+
+
+def test_the_current_term_starts_the_year_after_an_election():
+    import datetime as dt
+
+    from finsam_desktop.domain.charter import current_term_start
+
+    settings = CharterSettings()
+    assert current_term_start(settings, dt.date(2026, 11, 22)) == dt.date(2023, 4, 1)
+    assert current_term_start(settings, dt.date(2027, 4, 1)) == dt.date(2027, 4, 1)
+    assert current_term_start(settings, dt.date(2027, 3, 31)) == dt.date(2023, 4, 1)
+    january = CharterSettings(term_start="01-01")
+    assert current_term_start(january, dt.date(2024, 6, 1)) == dt.date(2023, 1, 1)
+    yearly = CharterSettings(term_start="01-01", term_length_years=1)
+    assert current_term_start(yearly, dt.date(2026, 3, 1)) == dt.date(2026, 1, 1)

@@ -73,3 +73,8 @@ def test_text_is_trimmed_and_limited():
         check_text("x" * 501, field="Namn")
     with pytest.raises(ValidationError):
         check_text("a\x00b", field="Namn")
+
+
+def test_a_decimal_comma_in_a_share_works_in_english_too():
+    i18n.set_language("en")
+    assert parse_percent("12,5") == 125_000

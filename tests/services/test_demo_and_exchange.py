@@ -100,3 +100,25 @@ def test_a_row_without_a_defaulted_column_loads_with_the_default(demo, tmp_path)
 def test_load_refuses_to_overwrite_an_existing_database(demo, tmp_path):
     with pytest.raises(ValidationError, match="already exists"):
         load_database(demo.path, dump_database(demo))
+
+
+def test_a_file_without_its_agency_profile_is_refused(tmp_path):
+    """A crash between creating the file and writing the agency must not crash the app later."""
+    from finsam_desktop.domain.errors import NotAFinsamFileError
+    from finsam_desktop.services.maintenance import open_database
+    from finsam_desktop.storage.store import open_store
+
+    open_store(tmp_path / "half.sqlite", create=True).close()
+    with pytest.raises(NotAFinsamFileError, match="not created completely"):
+        open_database(tmp_path / "half.sqlite")
+
+
+def test_a_copy_cannot_replace_the_open_file(demo, tmp_path):
+    from finsam_desktop.services.maintenance import open_database, save_copy
+
+    with pytest.raises(ValidationError, match="cannot replace"):
+        save_copy(demo, demo.path)
+    copy = save_copy(demo, tmp_path / "copy.sqlite")
+    reopened = open_database(copy)
+    assert dump_database(reopened) == dump_database(demo)
+    reopened.close()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from finsam_desktop.domain.board import BoardFunction, Category, SeatRole
 from finsam_desktop.services import board
 from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
-from finsam_desktop.ui.panels.organisation.seat_dialog import default_term_start
 from finsam_desktop.ui.widgets.fields import select_data
 from tests.factories import TERM_FROM, TODAY, add_members
 
@@ -136,11 +135,3 @@ def test_past_date_marks_history_and_history_toggle_lists_all(full_panel):
     tab.history.setChecked(True)
     assert tab.model.rowCount() == 10
 
-
-def test_default_term_start_follows_the_charter():
-    from finsam_desktop.domain.charter import CharterSettings
-
-    assert default_term_start(CharterSettings(), dt.date(2026, 11, 22)) == dt.date(2023, 4, 1)
-    assert default_term_start(CharterSettings(), dt.date(2027, 4, 1)) == dt.date(2027, 4, 1)
-    assert default_term_start(CharterSettings(term_start="01-01", term_length_years=1),
-                              dt.date(2026, 3, 1)) == dt.date(2026, 1, 1)

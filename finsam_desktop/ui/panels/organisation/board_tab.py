@@ -26,12 +26,13 @@ from finsam_desktop.domain.board import (
     SeatRole,
 )
 from finsam_desktop.formatting import format_date
+from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import board, organisation
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.organisation.seat_actions import SeatActions
-from finsam_desktop.ui.panels.organisation.seat_dialog import SeatDialog, default_term_start
+from finsam_desktop.ui.panels.organisation.seat_dialog import SeatDialog
 from finsam_desktop.ui.widgets.end_dialog import EndDialog
 from finsam_desktop.ui.widgets.problem_list import ProblemList
 from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_record
@@ -163,7 +164,7 @@ class BoardTab(QWidget):
         store = self._ctx.require_store()
         self.dialog = SeatDialog(
             seat, people=board.list_people(store), members=organisation.list_members(store),
-            default_from=default_term_start(organisation.get_charter(store), store.today()),
+            default_from=current_term_start(organisation.get_charter(store), store.today()),
             submit=self.actions.save_seat, parent=self)
         self.dialog.open()
         return self.dialog

@@ -35,21 +35,6 @@ from finsam_desktop.ui.widgets.person_picker import PersonPicker
 SeatSubmit = Callable[[Seat, str | None], None]
 """Saves the seat; the second argument is the name of a person to register first."""
 
-FIRST_TERM_YEAR = 2023  # terms after the 2022 general election started in 2023
-
-
-def default_term_start(charter: CharterSettings, today: dt.date) -> dt.date:
-    """The start of the current term: the latest term-start day in a term year, not after today."""
-    month, day = (int(part) for part in charter.term_start.split("-"))
-    length = charter.term_length_years
-    year = today.year
-    while True:
-        start = dt.date(year, month, min(day, 28) if month == 2 else day)
-        if (year - FIRST_TERM_YEAR) % length == 0 and start <= today:
-            return start
-        year -= 1
-
-
 class SeatDialog(QDialog):
     """Fields of one seat; `submit(seat, new_person_name)` saves or raises FinsamError."""
 
