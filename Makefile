@@ -19,6 +19,7 @@ $(DEMO): | $(VENV)/.installed
 demo: $(DEMO)
 
 run: $(VENV)/.installed $(DEMO)
+	@installer/check-desktop.sh $(VENV)
 	$(VENV)/bin/finsam-desktop $(DEMO)
 
 test: $(VENV)/.installed
