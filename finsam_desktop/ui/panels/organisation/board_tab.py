@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,15 +23,19 @@ from finsam_desktop.domain.board import (
     FUNCTION_LABELS,
     ROLE_LABELS,
     BoardFunction,
+    Person,
     Seat,
     SeatRole,
 )
-from finsam_desktop.formatting import format_date
 from finsam_desktop.domain.charter import current_term_start
+from finsam_desktop.domain.organisation import Member
+from finsam_desktop.formatting import format_date
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import board, organisation
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
+from finsam_desktop.ui.panels.organisation.person_dialog import PersonDialog, PersonEditing
+from finsam_desktop.ui.panels.organisation.person_strip import PersonStrip, person_tooltip
 from finsam_desktop.ui.panels.organisation.seat_actions import SeatActions
 from finsam_desktop.ui.panels.organisation.seat_dialog import SeatDialog
 from finsam_desktop.ui.widgets.end_dialog import EndDialog
@@ -38,15 +43,31 @@ from finsam_desktop.ui.widgets.problem_list import ProblemList
 from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_record
 
 
-def _function(view: board.SeatView) -> str:
+@dataclass(frozen=True)
+class BoardRow:
+    """A seat with the names to show it and the seat holder's details (None: unknown)."""
+
+    seat: Seat
+    person: str
+    member: Member
+    details: Person | None
+
+
+def _function(view: BoardRow) -> str:
     function = view.seat.function
     return "" if function is BoardFunction.NONE else _(FUNCTION_LABELS[function])
+
+
+def _tooltip(row: BoardRow) -> str:
+    return person_tooltip(row.details) if row.details else ""
 
 
 COLUMNS = [
     Column(N_("Member"), lambda v: v.member.name),
     Column(N_("Role"), lambda v: _(ROLE_LABELS[v.seat.role])),
-    Column(N_("Name"), lambda v: v.person),
+    # Contact details: tooltip and the line under the table (as two more columns the names no
+    # longer fit in a 1200 px window).
+    Column(N_("Name"), lambda v: v.person, tooltip=_tooltip),
     Column(N_("Function"), _function),
     Column(N_("Order"), lambda v: str(v.seat.substitute_order or ""), numeric=True),
     Column(N_("Category"), lambda v: _(CATEGORY_LABELS[v.seat.category])),
@@ -64,7 +85,8 @@ class BoardTab(QWidget):
         self.actions = SeatActions(ctx, self)
         self.model = RecordTableModel(COLUMNS, self)
         self.view = make_table(self.model, self, stretch_column=2)
-        self.dialog: SeatDialog | EndDialog | None = None
+        self.dialog: SeatDialog | EndDialog | PersonDialog | None = None
+        self.people = PersonEditing(ctx, self)
         self.date_label = QLabel(self)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
@@ -73,6 +95,8 @@ class BoardTab(QWidget):
         self.history = QCheckBox(self)
         self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
         self.end_button, self.remove_button = QPushButton(self), QPushButton(self)
+        self.person_strip = PersonStrip(self)
+        self.person_button = self.person_strip.button
         self.empty_label = QLabel(self)
         self.problems_label = QLabel(self)
         self.problems_label.setStyleSheet("font-weight: bold;")
@@ -92,6 +116,7 @@ class BoardTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 3)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.person_strip)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
 
@@ -105,6 +130,7 @@ class BoardTab(QWidget):
         self.view.doubleClicked.connect(self._edit_selected)
         self.end_button.clicked.connect(self.open_end_dialog)
         self.remove_button.clicked.connect(self._remove_selected)
+        self.person_button.clicked.connect(self.open_person_editor)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def translate_ui(self) -> None:
@@ -118,6 +144,7 @@ class BoardTab(QWidget):
         self.end_button.setToolTip(_("The person leaves the board: set the last day of the term."))
         self.remove_button.setText(_("Remove"))
         self.remove_button.setToolTip(_("Delete a seat entered by mistake."))
+        self.person_strip.translate_ui()
         self.model.retranslate()
 
     def chosen_day(self) -> dt.date:
@@ -129,8 +156,15 @@ class BoardTab(QWidget):
         store = self._ctx.require_store()
         day, today = self.chosen_day(), store.today()
         self.date.setEnabled(not self.history.isChecked())
-        self.model.set_rows(self._all_seats() if self.history.isChecked()
-                            else board.board_on(store, day))
+        people = {p.id: p for p in board.list_people(store)}
+        views = self._all_seats(people) if self.history.isChecked() else board.board_on(store, day)
+        before = selected_record(self.view)
+        self.model.set_rows([BoardRow(v.seat, v.person, v.member, people.get(v.seat.person_id))
+                             for v in views])
+        if before is not None:  # keep the row selected, e.g. after editing the person
+            ids = [row.seat.id for row in self.model.rows()]
+            if before.seat.id in ids:
+                self.view.selectRow(ids.index(before.seat.id))
         fit_columns(self.view)
         self.empty_label.setVisible(self.model.rowCount() == 0)
         self.empty_label.setText(_("Nobody holds a seat on {date}. Use “Add seat…” to enter the "
@@ -144,20 +178,21 @@ class BoardTab(QWidget):
         self.problems.set_messages([p.message for p in board.board_problems(store, day)])
         self._update_buttons()
 
-    def _all_seats(self) -> list[board.SeatView]:
+    def _all_seats(self, people: dict[int, Person]) -> list[board.SeatView]:
         store = self._ctx.require_store()
-        names = {p.id: p.name for p in board.list_people(store)}
         members = {m.id: (i, m) for i, m in enumerate(organisation.list_members(store))}
-        views = [board.SeatView(s, names.get(s.person_id, "?"), members[s.member_id][1])
+        views = [board.SeatView(s, people[s.person_id].name if s.person_id in people else "?",
+                                members[s.member_id][1])
                  for s in board.list_seats(store)]
         return sorted(views, key=lambda v: (
             v.seat.term_from, members[v.seat.member_id][0], v.seat.role is not SeatRole.MEMBER,
             v.seat.substitute_order or 0, v.person))
 
     def _update_buttons(self) -> None:
-        chosen = selected_record(self.view) is not None
+        row = selected_record(self.view)
         for button in (self.edit_button, self.end_button, self.remove_button):
-            button.setEnabled(chosen)
+            button.setEnabled(row is not None)
+        self.person_strip.show_person(row.details if row is not None else None)
 
     def open_editor(self, seat: Seat | None) -> SeatDialog:
         """Open the seat dialog (non-blocking); OK saves through undo commands."""
@@ -189,6 +224,16 @@ class BoardTab(QWidget):
             self._ctx.require_store().today(), submit, self)
         self.dialog.open()
         return self.dialog
+
+    def open_person_editor(self) -> PersonDialog | None:
+        """Edit the details of the selected seat's holder (non-blocking)."""
+        view = selected_record(self.view)
+        if view is None:
+            return None
+        dialog = self.people.open(view.seat.person_id)
+        if dialog is not None:
+            self.dialog = dialog
+        return dialog
 
     def _remove_selected(self) -> None:
         view = selected_record(self.view)

@@ -16,6 +16,8 @@ from finsam_desktop.services import board
 from finsam_desktop.ui import dialogs, undo
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
+from finsam_desktop.ui.panels.organisation.person_dialog import PersonDialog, PersonEditing
+from finsam_desktop.ui.panels.organisation.person_strip import PersonStrip, person_tooltip
 from finsam_desktop.ui.panels.organisation.staff_dialog import StaffDialog
 from finsam_desktop.ui.widgets.end_dialog import EndDialog
 from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_record
@@ -23,14 +25,19 @@ from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_r
 
 @dataclass(frozen=True)
 class StaffRow:
-    """A staff role with the person's name."""
+    """A staff role with the person's name and details (None: unknown)."""
 
     role: StaffRole
     name: str
+    details: Person | None = None
+
+
+def _tooltip(row: StaffRow) -> str:
+    return person_tooltip(row.details) if row.details else ""
 
 
 COLUMNS = [
-    Column(N_("Name"), lambda r: r.name),
+    Column(N_("Name"), lambda r: r.name, tooltip=_tooltip),
     Column(N_("Role"), lambda r: _(STAFF_LABELS[r.role.kind])),
     Column(N_("Title"), lambda r: r.role.title),
     Column(N_("From"), lambda r: format_date(r.role.from_date)),
@@ -46,10 +53,13 @@ class StaffTab(QWidget):
         self._ctx = ctx
         self.model = RecordTableModel(COLUMNS, self)
         self.view = make_table(self.model, self, stretch_column=2)
-        self.dialog: StaffDialog | EndDialog | None = None
+        self.dialog: StaffDialog | EndDialog | PersonDialog | None = None
+        self.people = PersonEditing(ctx, self)
         self.show_ended = QCheckBox(self)
         self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
         self.end_button, self.remove_button = QPushButton(self), QPushButton(self)
+        self.person_strip = PersonStrip(self)
+        self.person_button = self.person_strip.button
         top = QHBoxLayout()
         top.addWidget(self.show_ended)
         top.addStretch(1)
@@ -58,6 +68,7 @@ class StaffTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+        layout.addWidget(self.person_strip)
         self._connect()
 
     def _connect(self) -> None:
@@ -67,6 +78,7 @@ class StaffTab(QWidget):
         self.view.doubleClicked.connect(self._edit_selected)
         self.end_button.clicked.connect(self.open_end_dialog)
         self.remove_button.clicked.connect(self._remove_selected)
+        self.person_button.clicked.connect(self.open_person_editor)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def translate_ui(self) -> None:
@@ -76,23 +88,31 @@ class StaffTab(QWidget):
         self.edit_button.setText(_("Edit…"))
         self.end_button.setText(_("End…"))
         self.remove_button.setText(_("Remove"))
+        self.person_strip.translate_ui()
         self.model.retranslate()
 
     def refresh(self) -> None:
         """Re-read staff roles (current ones unless ended are asked for)."""
         store = self._ctx.require_store()
         today = store.today()
-        names = {p.id: p.name for p in board.list_people(store)}
-        rows = [StaffRow(r, names.get(r.person_id, "?")) for r in board.list_staff(store)
+        people = {p.id: p for p in board.list_people(store)}
+        rows = [StaffRow(r, people[r.person_id].name if r.person_id in people else "?",
+                         people.get(r.person_id)) for r in board.list_staff(store)
                 if self.show_ended.isChecked() or not _ended(r, today)]
+        before = selected_record(self.view)
         self.model.set_rows(rows)
+        if before is not None:  # keep the row selected, e.g. after editing the person
+            ids = [row.role.id for row in rows]
+            if before.role.id in ids:
+                self.view.selectRow(ids.index(before.role.id))
         fit_columns(self.view)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = selected_record(self.view) is not None
+        row = selected_record(self.view)
         for button in (self.edit_button, self.end_button, self.remove_button):
-            button.setEnabled(chosen)
+            button.setEnabled(row is not None)
+        self.person_strip.show_person(row.details if row is not None else None)
 
     def open_editor(self, role: StaffRole | None) -> StaffDialog:
         """Open the staff dialog (non-blocking); OK saves through undo commands."""
@@ -126,6 +146,16 @@ class StaffTab(QWidget):
         row = selected_record(self.view)
         if row is not None:
             self.open_editor(row.role)
+
+    def open_person_editor(self) -> PersonDialog | None:
+        """Edit the details of the selected role's holder (non-blocking)."""
+        row = selected_record(self.view)
+        if row is None:
+            return None
+        dialog = self.people.open(row.role.person_id)
+        if dialog is not None:
+            self.dialog = dialog
+        return dialog
 
     def open_end_dialog(self) -> EndDialog | None:
         """Ask for the last day of the selected role."""
