@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -169,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except OSError as exc:
         print(_("Error: {message}").format(message=exc.strerror or exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as exc:  # e.g. disk full or a file locked by another program
+        print(_("Database error: {message}. Nothing was changed by the failed step.").format(
+            message=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

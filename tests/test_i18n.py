@@ -16,7 +16,8 @@ PO = ROOT / "resources" / "locale" / "sv" / "LC_MESSAGES" / "finsam.po"
 
 def _extractor():
     spec = importlib.util.spec_from_file_location(
-        "update_translations", ROOT / "installer" / "update_translations.py")
+        "update_translations", ROOT / "installer" / "update_translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -29,7 +30,9 @@ def _fields(text):
 def test_every_marked_string_is_translated_to_swedish():
     catalog = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if not e.obsolete}
     missing = [m for m in _extractor().extract() if not catalog.get(m)]
-    assert missing == [], "run installer/update_translations.py and translate: " + repr(missing[:10])
+    assert missing == [], "run installer/update_translations.py and translate: " + repr(
+        missing[:10]
+    )
 
 
 def test_translations_keep_their_placeholders():
@@ -52,6 +55,9 @@ def test_switching_language_changes_messages_and_back():
 
 def test_no_f_strings_inside_translation_calls():
     pattern = re.compile(r"\bN?_\(\s*f[\"']")
-    offenders = [str(p) for p in (ROOT / "finsam_desktop").rglob("*.py")
-                 if pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p)
+        for p in (ROOT / "finsam_desktop").rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

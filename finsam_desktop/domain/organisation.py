@@ -137,7 +137,9 @@ def membership_problems(settings: CharterSettings, members: list[Member]) -> lis
         if kinds.count(kind) == 0:
             problems.append(_("{kind} must be a member.").format(kind=_(KIND_LABELS[kind])))
         elif kinds.count(kind) > 1:
-            problems.append(_("{kind} can only be a member once.").format(kind=_(KIND_LABELS[kind])))
+            problems.append(
+                _("{kind} can only be a member once.").format(kind=_(KIND_LABELS[kind]))
+            )
     if MemberKind.REGION not in kinds and not settings.municipality_outside_region:
         problems.append(_("At least one region must be a member."))
     if MemberKind.MUNICIPALITY not in kinds:
@@ -177,9 +179,7 @@ def organisation_problems(settings: CharterSettings, members: list[Member]) -> l
     return membership_problems(settings, members) + share_problems(settings, members)
 
 
-def split_by_population(
-    settings: CharterSettings, members: list[Member]
-) -> dict[int, int]:
+def split_by_population(settings: CharterSettings, members: list[Member]) -> dict[int, int]:
     """New ppm shares for the municipalities in proportion to population (largest remainder)."""
     municipalities = [m for m in members if m.kind is MemberKind.MUNICIPALITY]
     missing = [m.name for m in municipalities if not m.population]

@@ -45,7 +45,9 @@ def parse_money(text: str) -> int:
         raise ValidationError(_("“{text}” is not an amount.").format(text=text))
     ore = value * ORE_PER_KRONA
     if ore != ore.to_integral_value():
-        raise ValidationError(_("Amounts have at most two decimals (öre): “{text}”.").format(text=text))
+        raise ValidationError(
+            _("Amounts have at most two decimals (öre): “{text}”.").format(text=text)
+        )
     return check_money(int(ore))
 
 

@@ -59,19 +59,29 @@ def board_on(store: Store, day: dt.date) -> list[SeatView]:
     """The board sitting on `day`, in member order, ledamöter before ersättare."""
     members = {m.id: (i, m) for i, m in enumerate(store.organisation.members.all())}
     names = store.board.names()
-    views = [SeatView(s, names[s.person_id], members[s.member_id][1])
-             for s in store.board.seats_on(day)]
-    return sorted(views, key=lambda v: (members[v.seat.member_id][0], v.seat.role != "member",
-                                        v.seat.substitute_order or 0, v.person))
+    views = [
+        SeatView(s, names[s.person_id], members[s.member_id][1]) for s in store.board.seats_on(day)
+    ]
+    return sorted(
+        views,
+        key=lambda v: (
+            members[v.seat.member_id][0],
+            v.seat.role != "member",
+            v.seat.substitute_order or 0,
+            v.person,
+        ),
+    )
 
 
 def board_problems(store: Store, day: dt.date) -> list[Problem]:
     """Every rule the board sitting on `day` breaks."""
-    return composition_problems(day, store.organisation.members.all(),
-                                store.board.seats.all(), store.board.names())
+    return composition_problems(
+        day, store.organisation.members.all(), store.board.seats.all(), store.board.names()
+    )
 
 
 # People -------------------------------------------------------------------------------------
+
 
 def _clean_person(person: Person) -> Person:
     return dataclasses.replace(
@@ -80,7 +90,7 @@ def _clean_person(person: Person) -> Person:
         title=check_text(person.title, field=_("Title"), max_length=200),
         email=check_text(person.email, field=_("E-mail"), max_length=200),
         phone=check_text(person.phone, field=_("Phone"), max_length=50),
-        political_party=check_text(person.political_party, field=_("Party"), max_length=20),
+        political_party=check_text(person.political_party, field=_("Party letters"), max_length=20),
     )
 
 
@@ -109,9 +119,11 @@ def remove_person(store: Store, person_id: int) -> tuple[Person, Changes]:
     with store.user_action():
         before = store.board.people.get(person_id)
         if store.board.references_to_person(person_id):
-            raise ValidationError(_(
-                "{name} has board seats or staff roles and cannot be removed; end them instead."
-            ).format(name=before.name))
+            raise ValidationError(
+                _(
+                    "{name} has board seats or staff roles and cannot be removed; end them instead."
+                ).format(name=before.name)
+            )
         store.board.people.delete(person_id)
         store.audit.log("person.removed", "people", person_id, before=before)
     return before, Changes.of("people", ids=[person_id])
@@ -119,10 +131,13 @@ def remove_person(store: Store, person_id: int) -> tuple[Person, Changes]:
 
 # Seats --------------------------------------------------------------------------------------
 
+
 def _judge(store: Store, after: list[Seat], allow_incomplete: bool) -> None:
     verdict = change_verdict(
-        before=store.board.seats.all(), after=after,
-        members=store.organisation.members.all(), names=store.board.names(),
+        before=store.board.seats.all(),
+        after=after,
+        members=store.organisation.members.all(),
+        names=store.board.names(),
         today=store.today(),
     )
     if verdict.blocking:
@@ -155,7 +170,9 @@ def add_seat(store: Store, seat: Seat, *, allow_incomplete: bool = False) -> tup
     return added, Changes.of(SEATS, ids=[new_id])
 
 
-def update_seat(store: Store, seat: Seat, *, allow_incomplete: bool = False) -> tuple[Seat, Changes]:
+def update_seat(
+    store: Store, seat: Seat, *, allow_incomplete: bool = False
+) -> tuple[Seat, Changes]:
     """Change a seat (e.g. end its term); returns the seat as it was before."""
     clean = _clean_seat(store, seat)
     with store.user_action():
@@ -167,7 +184,9 @@ def update_seat(store: Store, seat: Seat, *, allow_incomplete: bool = False) -> 
     return before, Changes.of(SEATS, ids=[seat.id])
 
 
-def remove_seat(store: Store, seat_id: int, *, allow_incomplete: bool = False) -> tuple[Seat, Changes]:
+def remove_seat(
+    store: Store, seat_id: int, *, allow_incomplete: bool = False
+) -> tuple[Seat, Changes]:
     """Delete a seat entered by mistake; returns it (a real departure ends the term instead)."""
     with store.user_action():
         before = store.board.seats.get(seat_id)
@@ -180,6 +199,7 @@ def remove_seat(store: Store, seat_id: int, *, allow_incomplete: bool = False) -
 
 # Staff --------------------------------------------------------------------------------------
 
+
 def _clean_staff(store: Store, role: StaffRole) -> StaffRole:
     store.board.people.get(role.person_id)
     for day in (role.from_date, role.to_date):
@@ -187,8 +207,7 @@ def _clean_staff(store: Store, role: StaffRole) -> StaffRole:
             check_date(day)
     if role.from_date and role.to_date and role.to_date < role.from_date:
         raise ValidationError(_("The role cannot end before it starts."))
-    return dataclasses.replace(role, title=check_text(role.title, field=_("Title"),
-                                                      max_length=200))
+    return dataclasses.replace(role, title=check_text(role.title, field=_("Title"), max_length=200))
 
 
 def add_staff(store: Store, role: StaffRole) -> tuple[StaffRole, Changes]:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from finsam_desktop.domain.board import BoardFunction, Category, Person, Seat, SeatRole, StaffKind, StaffRole
+from finsam_desktop.domain.board import (
+    BoardFunction,
+    Category,
+    Person,
+    Seat,
+    SeatRole,
+    StaffKind,
+    StaffRole,
+)
 from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.domain.organisation import Agency, Member, MemberKind
 from finsam_desktop.services import board, organisation

@@ -16,36 +16,57 @@ from finsam_desktop.storage.store import Store
 
 def members(store: Store) -> list[dict[str, Any]]:
     """Every member with kind, party and share (ppm and formatted)."""
-    return [{
-        "id": m.id, "name": m.name, "kind": m.kind.value, "kind_label": _(KIND_LABELS[m.kind]),
-        "party": m.party.value, "party_label": _(PARTY_LABELS[m.party]),
-        "share_ppm": m.share_ppm, "share": format_share(m.share_ppm),
-        "population": m.population, "org_number": m.org_number,
-        "joined_on": m.joined_on.isoformat() if m.joined_on else None,
-        "left_on": m.left_on.isoformat() if m.left_on else None,
-    } for m in organisation.list_members(store)]
+    return [
+        {
+            "id": m.id,
+            "name": m.name,
+            "kind": m.kind.value,
+            "kind_label": _(KIND_LABELS[m.kind]),
+            "party": m.party.value,
+            "party_label": _(PARTY_LABELS[m.party]),
+            "share_ppm": m.share_ppm,
+            "share": format_share(m.share_ppm),
+            "population": m.population,
+            "org_number": m.org_number,
+            "joined_on": m.joined_on.isoformat() if m.joined_on else None,
+            "left_on": m.left_on.isoformat() if m.left_on else None,
+        }
+        for m in organisation.list_members(store)
+    ]
 
 
 def board(store: Store, day: dt.date | None = None) -> list[dict[str, Any]]:
     """The board sitting on `day` (default today)."""
     on = day or store.today()
-    return [{
-        "member": v.member.name, "role": v.seat.role.value, "role_label": _(ROLE_LABELS[v.seat.role]),
-        "name": v.person,
-        "function": v.seat.function.value,
-        "function_label": "" if v.seat.function is BoardFunction.NONE
-        else _(FUNCTION_LABELS[v.seat.function]),
-        "substitute_order": v.seat.substitute_order,
-        "category": _(CATEGORY_LABELS[v.seat.category]),
-        "term_from": v.seat.term_from.isoformat(),
-        "term_to": v.seat.term_to.isoformat() if v.seat.term_to else None,
-    } for v in board_service.board_on(store, on)]
+    return [
+        {
+            "member": v.member.name,
+            "role": v.seat.role.value,
+            "role_label": _(ROLE_LABELS[v.seat.role]),
+            "name": v.person,
+            "function": v.seat.function.value,
+            "function_label": ""
+            if v.seat.function is BoardFunction.NONE
+            else _(FUNCTION_LABELS[v.seat.function]),
+            "substitute_order": v.seat.substitute_order,
+            "category": _(CATEGORY_LABELS[v.seat.category]),
+            "term_from": v.seat.term_from.isoformat(),
+            "term_to": v.seat.term_to.isoformat() if v.seat.term_to else None,
+        }
+        for v in board_service.board_on(store, on)
+    ]
 
 
 _TABLE_COLUMNS = {
-    "name": N_("Name"), "kind_label": N_("Kind"), "share": N_("Share"),
-    "population": N_("Population"), "member": N_("Member"), "role_label": N_("Role"),
-    "function_label": N_("Function"), "term_from": N_("From"), "term_to": N_("To"),
+    "name": N_("Name"),
+    "kind_label": N_("Kind"),
+    "share": N_("Share"),
+    "population": N_("Population"),
+    "member": N_("Member"),
+    "role_label": N_("Role"),
+    "function_label": N_("Function"),
+    "term_from": N_("From"),
+    "term_to": N_("To"),
 }
 
 

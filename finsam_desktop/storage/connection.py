@@ -26,7 +26,9 @@ _PRAGMAS = (
 _WRITE_PRAGMAS = ("PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL")
 
 
-def connect(path: Path | str, *, read_only: bool = False, create: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path | str, *, read_only: bool = False, create: bool = False
+) -> sqlite3.Connection:
     """A connection to `path` with pinned pragmas and SQLite's defensive mode on."""
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", isolation_level=None)

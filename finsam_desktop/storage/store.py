@@ -51,8 +51,15 @@ def default_user_name() -> str:
 class Store:
     """An open agency database: repositories, transactions and the audit log."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, *,
-                 clock: Clock = _now, user_name: str | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        *,
+        clock: Clock = _now,
+        user_name: str | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.conn = conn
         self.db = Database(conn)
         self.path = path
@@ -112,22 +119,36 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        _fail(conn, NotAFinsamFileError(_("“{path}” is not a database file ({error}).").format(
-            path=path, error=exc)))
+        _fail(
+            conn,
+            NotAFinsamFileError(
+                _("“{path}” is not a database file ({error}).").format(path=path, error=exc)
+            ),
+        )
     if app_id == 0 and tables == 0:
         return True
     if app_id != APPLICATION_ID:
-        _fail(conn, NotAFinsamFileError(_(
-            "“{path}” is an SQLite database, but not one written by FINSAM Desktop."
-        ).format(path=path)))
+        _fail(
+            conn,
+            NotAFinsamFileError(
+                _("“{path}” is an SQLite database, but not one written by FINSAM Desktop.").format(
+                    path=path
+                )
+            ),
+        )
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         result = str(exc)
     if result != "ok":
-        _fail(conn, DamagedFileError(_(
-            "“{path}” is damaged ({detail}). Restore it from a backup."
-        ).format(path=path, detail=result)))
+        _fail(
+            conn,
+            DamagedFileError(
+                _("“{path}” is damaged ({detail}). Restore it from a backup.").format(
+                    path=path, detail=result
+                )
+            ),
+        )
     return False
 
 
@@ -135,10 +156,12 @@ def _check_not_newer(store: Store) -> None:
     unknown = [n for n in store.schema_names() if n not in known_names()]
     if unknown or store.user_version() > len(known_names()):
         store.close()
-        raise NewerFileError(_(
-            "“{path}” was saved by a newer version of FINSAM Desktop. Install the newer "
-            "version to open it; this version leaves the file untouched."
-        ).format(path=store.path))
+        raise NewerFileError(
+            _(
+                "“{path}” was saved by a newer version of FINSAM Desktop. Install the newer "
+                "version to open it; this version leaves the file untouched."
+            ).format(path=store.path)
+        )
 
 
 def _migrate(store: Store, *, backup: bool) -> None:
@@ -150,8 +173,14 @@ def _migrate(store: Store, *, backup: bool) -> None:
     migrations.apply(store.db)
 
 
-def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
-               clock: Clock = _now, user_name: str | None = None) -> Store:
+def open_store(
+    path: Path | str,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    clock: Clock = _now,
+    user_name: str | None = None,
+) -> Store:
     """Open (or with `create`, create) an agency database and bring its schema up to date."""
     path = Path(path)
     if not path.exists() and not create:
@@ -160,14 +189,28 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         if path.is_dir():
             raise NotAFinsamFileError(_("“{path}” is a folder, not a file.").format(path=path))
         if not looks_like_sqlite(path):
-            raise NotAFinsamFileError(_(
-                "“{path}” is not a FINSAM Desktop database (it is not an SQLite file)."
-            ).format(path=path))
-    conn = connect(path, read_only=read_only, create=create)
+            raise NotAFinsamFileError(
+                _("“{path}” is not a FINSAM Desktop database (it is not an SQLite file).").format(
+                    path=path
+                )
+            )
+    try:
+        conn = connect(path, read_only=read_only, create=create)
+    except sqlite3.Error as exc:
+        raise StorageError(
+            _(
+                "“{path}” cannot be opened: {error}. Check that the folder exists "
+                "and that you may write there."
+            ).format(path=path, error=exc)
+        ) from None
     is_empty = _check_identity(conn, path)
     if is_empty and not create:
-        _fail(conn, NotAFinsamFileError(_("“{path}” is an empty file, not an agency database.")
-                                        .format(path=path)))
+        _fail(
+            conn,
+            NotAFinsamFileError(
+                _("“{path}” is an empty file, not an agency database.").format(path=path)
+            ),
+        )
     store = Store(conn, path, clock=clock, user_name=user_name, read_only=read_only)
     _check_not_newer(store)
     if not read_only:

@@ -100,6 +100,11 @@ def test_malformed_json_files_give_exit_2(tmp_path, content):
     assert proc.returncode == 2 and proc.stderr.strip()
 
 
+def test_a_folder_that_does_not_exist_gives_a_message(tmp_path):
+    proc = run("init", tmp_path / "saknas" / "x.sqlite", "--name", "Förbundet")
+    assert proc.returncode == 2 and "kan inte öppnas" in proc.stderr
+
+
 def test_init_refuses_to_overwrite(demo_db):
     proc = run("init", demo_db, "--name", "X")
     assert proc.returncode == 2 and "finns redan" in proc.stderr

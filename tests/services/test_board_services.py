@@ -5,7 +5,14 @@ import datetime as dt
 
 import pytest
 
-from finsam_desktop.domain.board import BoardFunction, Category, Person, SeatRole, StaffKind, StaffRole
+from finsam_desktop.domain.board import (
+    BoardFunction,
+    Category,
+    Person,
+    SeatRole,
+    StaffKind,
+    StaffRole,
+)
 from finsam_desktop.domain.errors import IncompleteBoardError, ValidationError
 from finsam_desktop.services import board
 from tests.factories import TERM_TO, add_members, full_board, new_store, seat
@@ -15,8 +22,9 @@ def test_who_sat_on_the_board_on_a_date_is_a_query():
     store = new_store()
     members = add_members(store)
     seats = full_board(store, members)
-    board.update_seat(store, dataclasses.replace(seats["a"], term_to=dt.date(2024, 9, 30)),
-                      allow_incomplete=True)
+    board.update_seat(
+        store, dataclasses.replace(seats["a"], term_to=dt.date(2024, 9, 30)), allow_incomplete=True
+    )
     seat(store, members["a"], SeatRole.MEMBER, "Efterträdare", term_from=dt.date(2024, 10, 1))
     names_then = {v.person for v in board.board_on(store, dt.date(2024, 6, 1))}
     names_now = {v.person for v in board.board_on(store, dt.date(2025, 6, 1))}
@@ -36,8 +44,15 @@ def test_cross_representation_is_blocked_for_a_current_seat():
 def test_a_historical_shared_seat_is_kept_and_marked():
     store = new_store()
     members = add_members(store)
-    old = seat(store, members["a"], SeatRole.MEMBER, "Delad", appointed_by_id=members["b"].id,
-               term_from=dt.date(2015, 4, 1), term_to=dt.date(2019, 3, 31))
+    old = seat(
+        store,
+        members["a"],
+        SeatRole.MEMBER,
+        "Delad",
+        appointed_by_id=members["b"].id,
+        term_from=dt.date(2015, 4, 1),
+        term_to=dt.date(2019, 3, 31),
+    )
     assert old.id in {s.id for s in board.list_seats(store)}
     problems = board.board_problems(store, dt.date(2016, 1, 1))
     assert any(p.kind == "rule" and "appointed by" in p.message for p in problems)
@@ -63,8 +78,9 @@ def test_a_second_chair_and_a_deputy_chair_are_refused():
     with pytest.raises(ValidationError, match="one chair"):
         board.update_seat(store, dataclasses.replace(seats["a"], function=BoardFunction.CHAIR))
     with pytest.raises(ValidationError, match="Only a member"):
-        board.update_seat(store, dataclasses.replace(seats["a_dep"],
-                                                     function=BoardFunction.VICE_CHAIR_1))
+        board.update_seat(
+            store, dataclasses.replace(seats["a_dep"], function=BoardFunction.VICE_CHAIR_1)
+        )
 
 
 def test_wrong_category_and_impossible_terms_are_refused():
@@ -92,8 +108,9 @@ def test_people_with_seats_cannot_be_removed():
 def test_staff_roles_have_periods():
     store = new_store()
     person, _ = board.add_person(store, Person(0, "Sekreteraren"))
-    role, _ = board.add_staff(store, StaffRole(0, person.id, StaffKind.SECRETARY, "Sekreterare",
-                                               dt.date(2020, 1, 1)))
+    role, _ = board.add_staff(
+        store, StaffRole(0, person.id, StaffKind.SECRETARY, "Sekreterare", dt.date(2020, 1, 1))
+    )
     assert role.is_active_on(dt.date(2026, 1, 1))
     with pytest.raises(ValidationError):
         board.update_staff(store, dataclasses.replace(role, to_date=dt.date(2019, 1, 1)))

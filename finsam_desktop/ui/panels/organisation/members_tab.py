@@ -25,7 +25,7 @@ def _population(member: Member) -> str:
 COLUMNS = [
     Column(N_("Name"), lambda m: m.name),
     Column(N_("Kind"), lambda m: _(KIND_LABELS[m.kind])),
-    Column(N_("Party"), lambda m: _(PARTY_LABELS[m.party])),
+    Column(N_("Financing party"), lambda m: _(PARTY_LABELS[m.party])),
     Column(N_("Share"), lambda m: format_share(m.share_ppm), numeric=True),
     Column(N_("Population"), _population, numeric=True),
     Column(N_("Organisation number"), lambda m: m.org_number),

@@ -25,7 +25,6 @@ from finsam_desktop.domain.board import (
     Seat,
     SeatRole,
 )
-from finsam_desktop.domain.charter import CharterSettings
 from finsam_desktop.domain.errors import FinsamError, ValidationError
 from finsam_desktop.domain.organisation import EMPLOYEE_KINDS, Member
 from finsam_desktop.i18n import _

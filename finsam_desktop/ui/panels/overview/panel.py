@@ -40,7 +40,7 @@ class StaffRow:
 MEMBER_COLUMNS = [
     Column(N_("Member"), lambda r: r.member.name),
     Column(N_("Kind"), lambda r: _(KIND_LABELS[r.member.kind])),
-    Column(N_("Party"), lambda r: _(PARTY_LABELS[r.member.party])),
+    Column(N_("Financing party"), lambda r: _(PARTY_LABELS[r.member.party])),
     Column(N_("Share"), lambda r: format_share(r.member.share_ppm), numeric=True),
     Column(N_("Board members (ledamöter)"), lambda r: str(r.members), numeric=True),
     Column(N_("Deputies (ersättare)"), lambda r: str(r.deputies), numeric=True),
