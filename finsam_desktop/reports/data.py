@@ -1,0 +1,197 @@
+"""Plain data the PDF documents are made from (built by `services.reporting`).
+
+Everything here is already resolved to names and dates: the renderers never query. Codes
+(`kind`, `role`, `choice`, …) stay codes; the renderers translate them with `_()`, so a PDF
+follows the UI language (Swedish by default). Free text is exactly what the user typed: the
+renderers must show it verbatim, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyInfo:
+    """Letterhead data."""
+
+    name: str
+    org_number: str = ""
+    seat: str = ""
+    notice_place: str = ""  # anslagsplats
+    minutes_kept_at: str = ""  # förvaringsplats för protokollet
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInfo:
+    """When and where; `kind` is "ordinary" or "extra"."""
+
+    id: int
+    kind: str
+    date: dt.date
+    start_time: str = ""  # "09.00" as typed (HH:MM)
+    end_time: str = ""
+    place: str = ""
+    remote_link: str = ""
+    body: str = "Styrelsen"  # the organ: the board
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    """One item of the summons' agenda; `kind` is "decision", "information" or "reported"."""
+
+    position: int
+    title: str
+    kind: str
+    dnr: str = ""
+    proposal: str = ""  # förslag till beslut
+    attachments: tuple[str, ...] = ()  # file references / titles
+
+
+@dataclass(frozen=True, slots=True)
+class InvitedPerson:
+    """A ledamot or ersättare the summons goes to; `role` is "member" or "deputy"."""
+
+    name: str
+    member: str  # the member organisation represented
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeReport:
+    """Kallelse med föredragningslista."""
+
+    agency: AgencyInfo
+    meeting: MeetingInfo
+    summoned_on: dt.date | None
+    agenda: tuple[AgendaEntry, ...]
+    invited: tuple[InvitedPerson, ...] = ()
+    sender_name: str = ""  # usually the chair
+    sender_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeLine:
+    """One line of the attendance block. `notes` are codes with arguments, already worded in
+    the current language by the service (e.g. "ordförande", "tjg ers för Anna Berg",
+    "ej § 91–97", "på distans")."""
+
+    name: str
+    detail: str = ""  # member organisation, or title for others present
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MotionLine:
+    """A proposal or motion (yrkande) put in the paragraph."""
+
+    mover: str  # "" for the proposal in the agenda (förslag till beslut)
+    text: str
+    seconded_by: tuple[str, ...] = ()
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BallotLine:
+    """One voter's vote in an open roll-call vote; `choice` is "yes", "no" or "abstain"."""
+
+    name: str
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
+class VoteBlock:
+    """A vote (omröstning). `kind` "open" (roll-call) or "closed" (sluten)."""
+
+    kind: str
+    yes_label: str  # what "ja" stands for, e.g. "bifall till förslaget"
+    no_label: str
+    yes: int
+    no: int
+    abstain: int
+    ballots: tuple[BallotLine, ...] = ()
+    majority: str = "simple"  # or "2/3", "3/4" … for a qualified majority
+    tie_break: str = "none"  # "none", "casting_vote" (chair) or "lot" (elections, staff)
+    winner: str = ""  # "yes" or "no"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLine:
+    """A reservation or protocol note by a person (reason/text may be empty)."""
+
+    name: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphBlock:
+    """One paragraph (§) of the minutes. `outcome`: "decided", "referred_back" (återremiss),
+    "noted" (information/anmälan noted) or "" (nothing recorded yet)."""
+
+    number: int
+    title: str
+    kind: str  # "decision", "information", "reported"
+    dnr: str = ""
+    background: str = ""
+    proposal: str = ""
+    motions: tuple[MotionLine, ...] = ()
+    order_of_putting: str = ""  # propositionsordning as worded
+    votes: tuple[VoteBlock, ...] = ()
+    decision: str = ""
+    outcome: str = ""
+    jav: tuple[str, ...] = ()  # names who declared jäv and took no part
+    reservations: tuple[StatementLine, ...] = ()
+    notes: tuple[StatementLine, ...] = ()  # protokollsanteckningar
+    absent: tuple[str, ...] = ()  # names not present for this paragraph
+    immediate: bool = False  # omedelbar justering
+    corrects: str = ""  # e.g. "§ 72 (2026-10-03)" for a correction (rättelse)
+    notify: str = ""  # expediering
+    appeal_instruction: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SignerLine:
+    """A signature line; `role` "secretary", "chair" or "adjuster" (justerare)."""
+
+    role: str
+    name: str
+    signed_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostingInfo:
+    """Anslag/bevis: when the notice of the signed minutes went up and the appeal period."""
+
+    posted_on: dt.date
+    take_down_earliest: dt.date
+    last_appeal_day: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesReport:
+    """A whole protocol (sammanträdesprotokoll)."""
+
+    agency: AgencyInfo
+    meeting: MeetingInfo
+    decision_makers: tuple[AttendeeLine, ...]  # beslutande: ledamöter + tjg ersättare
+    deputies_present: tuple[AttendeeLine, ...]  # närvarande ej tjänstgörande ersättare
+    others_present: tuple[AttendeeLine, ...]  # övriga närvarande
+    absent: tuple[AttendeeLine, ...]  # frånvarande / anmält förhinder
+    paragraphs: tuple[ParagraphBlock, ...]
+    signers: tuple[SignerLine, ...] = ()
+    signing_time_place: str = ""  # justeringens tid och plats
+    posting: PostingInfo | None = None
+    sealed: bool = False
+    seal_hash: str = ""  # hex; printed on the signed protocol as its control sum
+    generated_on: dt.date | None = None
+
+    @property
+    def first_number(self) -> int | None:
+        """§ number of the first paragraph."""
+        return self.paragraphs[0].number if self.paragraphs else None
+
+    @property
+    def last_number(self) -> int | None:
+        """§ number of the last paragraph."""
+        return self.paragraphs[-1].number if self.paragraphs else None
