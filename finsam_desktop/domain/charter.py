@@ -60,6 +60,7 @@ class CharterSettings:
     state_share_ppm: int = 500_000
     region_share_ppm: int = 250_000
     municipal_share_ppm: int = 250_000
+    qualified_majority: str = ""  # "budget=2/3; verksamhetsplan=2/3" (matter type = fraction)
 
     def to_texts(self) -> dict[str, str]:
         """Every option as text, for the key/value settings table."""
@@ -104,6 +105,7 @@ OPTION_LABELS: dict[str, str] = {
     "state_share_ppm": N_("State share (Försäkringskassan)"),
     "region_share_ppm": N_("Region share"),
     "municipal_share_ppm": N_("Municipal share"),
+    "qualified_majority": N_("Qualified majority (matter type = fraction; …)"),
 }
 
 
@@ -134,6 +136,12 @@ def validate_charter(settings: CharterSettings) -> list[str]:
             )
     if not _valid_month_day(settings.term_start):
         problems.append(_("The term start must be a day of the year written MM-DD, e.g. 04-01."))
+    from finsam_desktop.domain.minutes_rules import parse_majority_rules
+
+    try:
+        parse_majority_rules(settings.qualified_majority)
+    except ValidationError as exc:
+        problems += exc.problems
     total = settings.state_share_ppm + settings.region_share_ppm + settings.municipal_share_ppm
     if total != 1_000_000:
         problems.append(_("The party shares must add up to exactly 100 %."))

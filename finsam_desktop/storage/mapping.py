@@ -70,6 +70,10 @@ class TableMapper[T]:
         rows = self.db.query(f"SELECT * FROM [{self.table}] ORDER BY {self.order_by}")
         return [from_row(self.cls, r) for r in rows]
 
+    def all_by_id(self) -> dict[int, T]:
+        """Every row keyed by id."""
+        return {getattr(r, "id"): r for r in self.all()}  # noqa: B009
+
     def get(self, record_id: int) -> T:
         """One row by id, or NotFoundError."""
         rows = list(self.db.query(f"SELECT * FROM [{self.table}] WHERE id = ?", [record_id]))

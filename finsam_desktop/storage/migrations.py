@@ -114,3 +114,185 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 def known_names() -> list[str]:
     """Names of every migration this build knows, in order."""
     return [m.name for m in migrations._migrations]
+
+
+# Tables whose rows belong to one meeting's minutes; once the meeting is sealed, triggers
+# refuse every INSERT, UPDATE and DELETE on them (see _seal_triggers).
+SEALED_TABLES = ("items", "attachments", "attendance", "jav", "motions", "votes", "ballots",
+                 "statements", "signers")
+
+
+@migrations(name="0002_meetings")
+def _0002_meetings(db: Database) -> None:
+    """Meetings, agenda items/paragraphs, attendance, votes, jäv, statements, signing, seals."""
+    db.executescript(_SCHEMA_0002)
+    db.executescript(_seal_triggers())
+    _stamp(db, 2)
+
+
+def _seal_triggers() -> str:
+    sealed = "EXISTS (SELECT 1 FROM seals WHERE meeting_id = {ref})"
+    message = "RAISE(ABORT, 'sealed minutes cannot be changed')"
+    parts = []
+    for table in SEALED_TABLES:
+        for event, ref in (("INSERT", "NEW.meeting_id"), ("UPDATE", "OLD.meeting_id"),
+                           ("DELETE", "OLD.meeting_id")):
+            parts.append(f"CREATE TRIGGER {table}_sealed_{event.lower()} BEFORE {event} "
+                         f"ON {table} WHEN {sealed.format(ref=ref)} "
+                         f"BEGIN SELECT {message}; END;")
+        parts.append(f"CREATE TRIGGER {table}_sealed_move BEFORE UPDATE OF meeting_id "
+                     f"ON {table} WHEN {sealed.format(ref='NEW.meeting_id')} "
+                     f"BEGIN SELECT {message}; END;")
+    for event in ("UPDATE", "DELETE"):
+        parts.append(f"CREATE TRIGGER meetings_sealed_{event.lower()} BEFORE {event} ON meetings "
+                     f"WHEN {sealed.format(ref='OLD.id')} BEGIN SELECT {message}; END;")
+        parts.append(f"CREATE TRIGGER seals_no_{event.lower()} BEFORE {event} ON seals "
+                     f"BEGIN SELECT RAISE(ABORT, 'seals are permanent'); END;")
+    return "\n".join(parts)
+
+
+_TIME = "{col} TEXT NOT NULL DEFAULT '' CHECK ({col} = '' OR {col} GLOB '[0-2][0-9]:[0-5][0-9]')"
+
+_SCHEMA_0002 = f"""
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL CHECK (date(date) IS date),
+    kind TEXT NOT NULL DEFAULT 'ordinary' CHECK (kind IN ('ordinary', 'extra')),
+    {_TIME.format(col="start_time")},
+    {_TIME.format(col="end_time")},
+    place TEXT NOT NULL DEFAULT '',
+    remote_link TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="summoned_on")},
+    held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),
+    first_number INTEGER CHECK (first_number IS NULL OR first_number >= 1),
+    signing_time_place TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX meetings_by_date ON meetings (date);
+
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    position INTEGER NOT NULL CHECK (position >= 1),
+    title TEXT NOT NULL CHECK (length(title) >= 1),
+    kind TEXT NOT NULL DEFAULT 'decision'
+        CHECK (kind IN ('decision', 'information', 'reported')),
+    dnr TEXT NOT NULL DEFAULT '',
+    proposal TEXT NOT NULL DEFAULT '',
+    background TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT ''
+        CHECK (outcome IN ('', 'decided', 'referred_back', 'noted')),
+    matter_type TEXT NOT NULL DEFAULT 'general',
+    order_of_putting TEXT NOT NULL DEFAULT '',
+    immediate INTEGER NOT NULL DEFAULT 0 CHECK (immediate IN (0, 1)),
+    corrects_id INTEGER REFERENCES items(id),
+    notify TEXT NOT NULL DEFAULT '',
+    appeal_instruction INTEGER NOT NULL DEFAULT 0 CHECK (appeal_instruction IN (0, 1)),
+    UNIQUE (meeting_id, position)
+) STRICT;
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    title TEXT NOT NULL CHECK (length(title) >= 1),
+    file_ref TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE attendance (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    role TEXT NOT NULL CHECK (role IN ('member', 'deputy', 'other')),
+    name TEXT NOT NULL CHECK (length(name) >= 1),
+    person_id INTEGER REFERENCES people(id),
+    seat_id INTEGER REFERENCES seats(id),
+    member_id INTEGER REFERENCES members(id),
+    detail TEXT NOT NULL DEFAULT '',
+    presence TEXT NOT NULL DEFAULT 'present' CHECK (presence IN ('present', 'absent', 'apologies')),
+    remote INTEGER NOT NULL DEFAULT 0 CHECK (remote IN (0, 1)),
+    not_present TEXT NOT NULL DEFAULT '',
+    UNIQUE (meeting_id, person_id)
+) STRICT;
+
+CREATE TABLE jav (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    UNIQUE (item_id, person_id)
+) STRICT;
+
+CREATE TABLE motions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL CHECK (length(text) >= 1),
+    mover_id INTEGER REFERENCES people(id),
+    mover_name TEXT NOT NULL DEFAULT '',
+    seconded_by TEXT NOT NULL DEFAULT '',
+    withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1))
+) STRICT;
+
+CREATE TABLE votes (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    kind TEXT NOT NULL CHECK (kind IN ('open', 'closed')),
+    yes_label TEXT NOT NULL,
+    no_label TEXT NOT NULL,
+    yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
+    no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0),
+    abstain INTEGER NOT NULL DEFAULT 0 CHECK (abstain >= 0),
+    tie_break TEXT NOT NULL DEFAULT 'none' CHECK (tie_break IN ('none', 'casting_vote', 'lot')),
+    tie_winner TEXT NOT NULL DEFAULT '' CHECK (tie_winner IN ('', 'yes', 'no'))
+) STRICT;
+
+CREATE TABLE ballots (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    vote_id INTEGER NOT NULL REFERENCES votes(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    choice TEXT NOT NULL CHECK (choice IN ('yes', 'no', 'abstain')),
+    UNIQUE (vote_id, person_id)
+) STRICT;
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    kind TEXT NOT NULL CHECK (kind IN ('reservation', 'note')),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="received_on")}
+) STRICT;
+
+CREATE TABLE signers (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    role TEXT NOT NULL CHECK (role IN ('secretary', 'chair', 'adjuster')),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    {_DATE.format(col="signed_on")},
+    UNIQUE (meeting_id, role, person_id)
+) STRICT;
+
+CREATE TABLE seals (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+    seq INTEGER NOT NULL UNIQUE CHECK (seq >= 1),
+    sealed_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    chain_hash TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE postings (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+    posted_on TEXT NOT NULL CHECK (date(posted_on) IS posted_on),
+    {_DATE.format(col="taken_down_on")}
+) STRICT;
+"""

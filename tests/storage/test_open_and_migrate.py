@@ -121,6 +121,7 @@ def extra_migration():
 def test_upgrading_an_existing_file_backs_it_up_first(tmp_path, extra_migration):
     path = tmp_path / "old.sqlite"
     create_database(path, "Förbundet").close()
+    released = known_names()
     extra_migration()
     store = open_store(path)
     assert "0002_test_only" in store.schema_names()
@@ -129,7 +130,7 @@ def test_upgrading_an_existing_file_backs_it_up_first(tmp_path, extra_migration)
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["0001_organisation"]
+    assert names == released
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
