@@ -1,0 +1,77 @@
+"""PDF exports of meeting documents as jobs: gather the data now, render later anywhere.
+
+`*_job(store, …)` reads everything from the database on the caller's thread and returns an
+`ExportJob` whose `run(out)` only renders (ReportLab, no database): the GUI runs it in a
+worker thread so long exports never freeze the window, the CLI runs it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from finsam_desktop.domain.errors import ValidationError
+from finsam_desktop.i18n import _
+from finsam_desktop.services import reporting
+from finsam_desktop.storage.store import Store
+
+VARIANTS = ("signed", "web")
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """A document ready to render: `run(out)` writes the PDF and returns its path."""
+
+    title: str
+    render: Callable[[Path], Path]
+
+    def run(self, out: Path) -> Path:
+        """Render the document to `out` (safe to call from a worker thread)."""
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return self.render(out)
+
+
+def notice_job(store: Store, meeting_id: int) -> ExportJob:
+    """The summons with agenda."""
+    data = reporting.notice_report(store, meeting_id)
+
+    def render(out: Path) -> Path:
+        from finsam_desktop.reports.notice_pdf import render_notice
+
+        return render_notice(data, out)
+
+    return ExportJob(_("Summons {date}").format(date=data.meeting.date.isoformat()), render)
+
+
+def minutes_job(store: Store, meeting_id: int, variant: str = "signed") -> ExportJob:
+    """The protocol: "signed" (with signature lines) or "web" (for publication)."""
+    if variant not in VARIANTS:
+        raise ValidationError(_("Unknown variant “{v}”.").format(v=variant))
+    data = reporting.minutes_report(store, meeting_id)
+    if not data.paragraphs:
+        raise ValidationError(_("The meeting has no paragraphs yet."))
+
+    def render(out: Path) -> Path:
+        from finsam_desktop.reports.minutes_pdf import render_minutes
+
+        return render_minutes(data, out, variant=variant)
+
+    return ExportJob(_("Minutes {date}").format(date=data.meeting.date.isoformat()), render)
+
+
+def extract_job(store: Store, meeting_id: int, number: int, certifier: str = "") -> ExportJob:
+    """A certified extract of one paragraph (protokollsutdrag)."""
+    data = reporting.minutes_report(store, meeting_id)
+    numbers = [p.number for p in data.paragraphs]
+    if number not in numbers:
+        span = f"{numbers[0]}–{numbers[-1]}" if numbers else "—"
+        raise ValidationError(_("§ {n} is not in the minutes of {date} (§ {span}).").format(
+            n=number, date=data.meeting.date.isoformat(), span=span))
+
+    def render(out: Path) -> Path:
+        from finsam_desktop.reports.minutes_pdf import render_extract
+
+        return render_extract(data, number, out, certifier=certifier)
+
+    return ExportJob(_("Extract § {n}").format(n=number), render)
