@@ -105,15 +105,45 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from finsam_desktop.services import listing
     from finsam_desktop.services.maintenance import open_database
 
+    if args.year is not None and args.what != "meetings":
+        raise FinsamError(_("--year goes with “list meetings”."))
     store = open_database(args.db, read_only=True)
     try:
-        rows = listing.members(store) if args.what == "members" else listing.board(store)
+        if args.what == "meetings":
+            rows = listing.meetings(store, args.year)
+        else:
+            rows = listing.members(store) if args.what == "members" else listing.board(store)
     finally:
         store.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         print(listing.as_table(rows))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import exports
+    from finsam_desktop.services.maintenance import open_database
+
+    if (args.paragraph is not None) != (args.document == "extract"):
+        raise FinsamError(_("--paragraph N is needed for “export extract” and only there."))
+    store = open_database(args.db, read_only=True)
+    try:
+        if args.meeting not in store.meetings.meetings.all_by_id():
+            raise FinsamError(_("There is no meeting with id {id}; see “finsam list meetings”.")
+                              .format(id=args.meeting))
+        if args.document == "notice":
+            job = exports.notice_job(store, args.meeting)
+        elif args.document == "extract":
+            job = exports.extract_job(store, args.meeting, args.paragraph)
+        else:
+            variant = "web" if args.document == "web-minutes" else "signed"
+            job = exports.minutes_job(store, args.meeting, variant)
+    finally:
+        store.close()
+    path = job.run(args.output)
+    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
     return EXIT_OK
 
 
@@ -149,11 +179,21 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path)
     load.set_defaults(run=_cmd_load)
 
-    listing = sub.add_parser("list", help=_("list members or the board sitting today"))
-    listing.add_argument("what", choices=["members", "board"])
+    listing = sub.add_parser("list", help=_("list members, the board sitting today, or meetings"))
+    listing.add_argument("what", choices=["members", "board", "meetings"])
     listing.add_argument("db", type=Path)
+    listing.add_argument("--year", type=int, help=_("only meetings of this year"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(run=_cmd_list)
+
+    export = sub.add_parser("export", help=_("write a meeting document as PDF"))
+    export.add_argument("document", choices=["notice", "minutes", "web-minutes", "extract"])
+    export.add_argument("db", type=Path)
+    export.add_argument("--meeting", type=int, required=True, help=_("meeting id (see list "
+                                                                       "meetings)"))
+    export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
+    export.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
+    export.set_defaults(run=_cmd_export)
     return parser
 
 

@@ -26,5 +26,10 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
 def test_exchange_format_is_documented_with_its_version():
     doc = (ROOT / "docs" / "exchange-format.md").read_text(encoding="utf-8")
     assert '"format_version": 1' in doc
-    for table in ("agency", "settings", "members", "people", "seats", "staff", "audit_log"):
-        assert f"`{table}`" in doc
+    from finsam_desktop.storage.exchange import data_tables
+    from finsam_desktop.storage.store import memory_store
+
+    store = memory_store()
+    for table in data_tables(store.db):
+        assert f"`{table}`" in doc, f"table {table} is not documented"
+    store.close()

@@ -9,6 +9,7 @@ Names are invented. Later issues extend the demo with meetings, budgets and acti
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -24,6 +25,7 @@ from finsam_desktop.domain.board import (
 from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.domain.organisation import Agency, Member, MemberKind
 from finsam_desktop.services import board, organisation
+from finsam_desktop.services.demo_meetings import build_meetings
 from finsam_desktop.storage.store import Store
 
 _FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Anders", "Sara", "Per",
@@ -57,7 +59,12 @@ class _Names:
 
 
 def build_demo(store: Store, *, years: int = 8, seed: int = 1) -> None:
-    """Fill an empty (freshly created) database with the demo agency."""
+    """Fill an empty (freshly created) database with the demo agency (one transaction)."""
+    with store.user_action():
+        _build(store, years=years, seed=seed)
+
+
+def _build(store: Store, *, years: int, seed: int) -> None:
     rng = random.Random(seed)
     names = _Names(rng)
     organisation.save_agency(store, Agency(
@@ -79,6 +86,10 @@ def build_demo(store: Store, *, years: int = 8, seed: int = 1) -> None:
     for term_start in starts:
         _board_for_term(store, members, term_start, length, names, rng)
     _staff(store, names, starts[0])
+    organisation.save_charter(store, dataclasses.replace(
+        organisation.get_charter(store), qualified_majority="budget=2/3",
+        split_key_note="Kommunernas andel fördelas efter folkmängd den 1 november året före."))
+    build_meetings(store, years=min(years, 3), rng=rng)
 
 
 def _set_shares(store: Store, members: list[Member]) -> None:

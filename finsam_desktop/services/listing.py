@@ -57,7 +57,34 @@ def board(store: Store, day: dt.date | None = None) -> list[dict[str, Any]]:
     ]
 
 
+def meetings(store: Store, year: int | None = None) -> list[dict[str, Any]]:
+    """Meetings (of one year) with status and § range."""
+    from finsam_desktop.domain.meetings import KIND_LABELS, STATUS_LABELS
+    from finsam_desktop.services import meetings as meeting_service
+    from finsam_desktop.services import signing
+
+    rows = []
+    for summary in meeting_service.list_meetings(store, year):
+        m = summary.meeting
+        posting = signing.posting_info(store, m.id)
+        span = (f"§ {summary.first_number}–{summary.last_number}"
+                if summary.first_number and summary.last_number else "")
+        rows.append({
+            "id": m.id, "date": m.date.isoformat(), "kind": m.kind.value,
+            "kind_label": _(KIND_LABELS[m.kind]), "start_time": m.start_time,
+            "place": m.place, "status": summary.status.value,
+            "status_label": _(STATUS_LABELS[summary.status]),
+            "first_paragraph": summary.first_number, "last_paragraph": summary.last_number,
+            "paragraphs": span, "items": summary.item_count,
+            "posted_on": posting.posted_on.isoformat() if posting else None,
+            "last_appeal_day": posting.last_appeal_day.isoformat() if posting else None,
+        })
+    return rows
+
+
 _TABLE_COLUMNS = {
+    "id": N_("Id"), "date": N_("Date"), "status_label": N_("Status"),
+    "paragraphs": N_("Paragraphs"), "place": N_("Place"),
     "name": N_("Name"),
     "kind_label": N_("Kind"),
     "share": N_("Share"),

@@ -77,6 +77,8 @@ def check_database(path: Path) -> CheckReport:
     report = CheckReport(schema=store.schema_names())
     try:
         report.problems += _integrity_problems(store.conn)
+        if "0002_meetings" in report.schema:
+            report.problems += _seal_problems(store)
         missing = [n for n in known_names() if n not in report.schema]
         if missing:
             report.notes.append(_("The file will be upgraded when opened for writing "
@@ -95,6 +97,20 @@ def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
         problems.append(_("Table “{table}” row {rowid} refers to a missing row in “{parent}”.")
                         .format(table=table, rowid=rowid, parent=parent))
     return problems
+
+
+def _seal_problems(store: Store) -> list[str]:
+    from finsam_desktop.services import signing
+    from finsam_desktop.storage.migrations import seal_trigger_names
+
+    present = {r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall()}
+    missing = [name for name in seal_trigger_names() if name not in present]
+    problems = [_("The protection of signed minutes has been removed (trigger {name} is "
+                  "missing).").format(name=name) for name in missing]
+    return problems + [_("The signed minutes of {date} ({paragraphs}): {reason}.").format(
+        date=p.date.isoformat(), paragraphs=p.paragraphs, reason=p.reason)
+        for p in signing.verify_seals(store)]
 
 
 def _board_problems(store: Store) -> list[Problem]:

@@ -90,13 +90,13 @@ def seal_problems(store: Store, meeting_id: int) -> list[str]:
     return problems
 
 
-def seal(store: Store, meeting_id: int) -> tuple[Seal, Changes]:
+def seal(store: Store, meeting_id: int, *, backup: bool = True) -> tuple[Seal, Changes]:
     """Seal signed minutes for good (backs the file up first; cannot be undone)."""
     problems = seal_problems(store, meeting_id)
     if problems:
         raise ValidationError(problems)
     meetings.require_unsealed(store, meeting_id)
-    if store.path is not None:
+    if backup and store.path is not None:
         write_backup(store.conn, backup_name(store.path, "before-seal", store.clock()))
     with store.user_action():
         _refresh_names(store, meeting_id)

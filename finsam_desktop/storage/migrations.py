@@ -130,6 +130,14 @@ def _0002_meetings(db: Database) -> None:
     _stamp(db, 2)
 
 
+def seal_trigger_names() -> list[str]:
+    """Names of every trigger that protects sealed minutes."""
+    names = [f"{t}_sealed_{e}" for t in SEALED_TABLES for e in ("insert", "update", "delete",
+                                                                   "move")]
+    return names + [f"{p}_{e}" for p in ("meetings_sealed", "seals_no") for e in ("update",
+                                                                                  "delete")]
+
+
 def _seal_triggers() -> str:
     sealed = "EXISTS (SELECT 1 FROM seals WHERE meeting_id = {ref})"
     message = "RAISE(ABORT, 'sealed minutes cannot be changed')"
