@@ -136,6 +136,74 @@ def test_english_messages_on_request(tmp_path):
 def test_every_command_has_help():
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
-    assert set(commands) == {"init", "demo", "check", "dump", "load", "list"}
+    assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export"}
     for name in commands:
         assert run(name, "--help").returncode == 0
+
+
+def _pdf_text(path):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_list_meetings_by_year(demo_db, capsys):
+    assert main(["list", "meetings", str(demo_db), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["status"] for r in rows} >= {"final"}
+    years = {r["date"][:4] for r in rows}
+    assert len(years) == 3
+    year = sorted(years)[0]
+    assert main(["list", "meetings", str(demo_db), "--year", year, "--json"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert only and all(r["date"].startswith(year) for r in only)
+    assert only[0]["first_paragraph"] == 1
+
+
+def _sealed_meeting(demo_db, capsys):
+    main(["list", "meetings", str(demo_db), "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    return next(r for r in rows if r["status"] == "final" and r["first_paragraph"] > 1)
+
+
+def test_export_minutes_and_extract(demo_db, tmp_path, capsys):
+    meeting = _sealed_meeting(demo_db, capsys)
+    out = tmp_path / "protokoll.pdf"
+    assert run("export", "minutes", demo_db, "--meeting", meeting["id"], "-o", out).returncode == 0
+    text = _pdf_text(out)
+    for number in range(meeting["first_paragraph"], meeting["last_paragraph"] + 1):
+        assert f"§ {number}" in text
+    assert meeting["last_appeal_day"] in text
+    extract = tmp_path / "utdrag.pdf"
+    number = meeting["first_paragraph"] + 8
+    assert run("export", "extract", demo_db, "--meeting", meeting["id"], "--paragraph",
+               number, "-o", extract).returncode == 0
+    only = _pdf_text(extract)
+    assert f"§ {number}" in only and f"§ {number + 1} " not in only
+
+
+def test_export_notice_of_the_next_meeting(demo_db, tmp_path, capsys):
+    main(["list", "meetings", str(demo_db), "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    upcoming = rows[-1]
+    out = tmp_path / "kallelse.pdf"
+    assert run("export", "notice", demo_db, "--meeting", upcoming["id"], "-o", out).returncode == 0
+    assert "Mötets öppnande" in _pdf_text(out)
+
+
+def test_export_with_bad_input_gives_exit_2(demo_db, tmp_path, capsys):
+    meeting = _sealed_meeting(demo_db, capsys)
+    bad = [
+        ("export", "minutes", demo_db, "--meeting", 999, "-o", tmp_path / "a.pdf"),
+        ("export", "extract", demo_db, "--meeting", meeting["id"], "--paragraph", 9999,
+         "-o", tmp_path / "b.pdf"),
+        ("export", "extract", demo_db, "--meeting", meeting["id"], "-o", tmp_path / "c.pdf"),
+        ("export", "notice", demo_db, "--meeting", meeting["id"], "--paragraph", 3,
+         "-o", tmp_path / "d.pdf"),
+        ("export", "minutes", demo_db, "--meeting", "x", "-o", tmp_path / "e.pdf"),
+        ("list", "members", demo_db, "--year", 2020),
+    ]
+    for args in bad:
+        proc = run(*args)
+        assert proc.returncode == 2 and proc.stderr.strip(), args
+    assert not list(tmp_path.glob("*.pdf"))
