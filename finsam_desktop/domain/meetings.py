@@ -200,6 +200,20 @@ class Attendee:
     presence: Presence = Presence.PRESENT
     remote: bool = False
     not_present: str = ""
+    function: str = ""  # the board function held on the meeting date (BoardFunction value)
+
+
+@dataclass(frozen=True, slots=True)
+class ServingRow:
+    """Who served on a paragraph, frozen into the minutes when they are sealed."""
+
+    id: int
+    meeting_id: int
+    item_id: int
+    person_id: int
+    name: str
+    serving_for_id: int | None = None
+    serving_for_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

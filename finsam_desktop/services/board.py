@@ -121,7 +121,8 @@ def remove_person(store: Store, person_id: int) -> tuple[Person, Changes]:
         if store.board.references_to_person(person_id):
             raise ValidationError(
                 _(
-                    "{name} has board seats or staff roles and cannot be removed; end them instead."
+                    "{name} has board seats, staff roles or appears in minutes and cannot be "
+                "removed; end the seats and roles instead."
                 ).format(name=before.name)
             )
         store.board.people.delete(person_id)
@@ -190,6 +191,9 @@ def remove_seat(
     """Delete a seat entered by mistake; returns it (a real departure ends the term instead)."""
     with store.user_action():
         before = store.board.seats.get(seat_id)
+        if store.board.minutes_using_seat(seat_id):
+            raise ValidationError(_("The seat appears in meeting minutes and cannot be "
+                                    "removed; end the term instead."))
         others = [s for s in store.board.seats.all() if s.id != seat_id]
         _judge(store, others, allow_incomplete)
         store.board.seats.delete(seat_id)

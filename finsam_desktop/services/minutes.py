@@ -74,7 +74,8 @@ def _prefill_attendance(store: Store, meeting: Meeting) -> None:
         presence = Presence.PRESENT if role is AttendeeRole.MEMBER else Presence.ABSENT
         store.meetings.attendance.insert(Attendee(
             0, meeting.id, role, names[seat.person_id], seat.person_id, seat.id,
-            seat.member_id, members.get(seat.member_id, ""), presence))
+            seat.member_id, members.get(seat.member_id, ""), presence,
+            function=seat.function.value if seat.function.value != "none" else ""))
         known.add(seat.person_id)
     for role in store.board.staff.all():
         if role.is_active_on(meeting.date) and role.person_id not in known and role.kind in (

@@ -82,11 +82,17 @@ def minutes_report(store: Store, meeting_id: int) -> rd.MinutesReport:
 
 
 def _served(store: Store, items: list[Item]) -> dict[int, dict[int | None, set[int]]]:
-    """person id → {person served for (None = own seat): {§ numbers}}."""
+    """person id → {person served for (None = own seat): {§ numbers}}; frozen once sealed."""
     result: dict[int, dict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
     if not items:
         return result
     meeting = meetings.get_meeting(store, items[0].meeting_id)
+    frozen = store.meetings.serving_of(meeting.id)
+    if frozen:
+        numbers = {i.id: meetings.number_of(meeting, i) for i in items}
+        for row in frozen:
+            result[row.person_id][row.serving_for_id].add(numbers[row.item_id] or 0)
+        return result
     for item in items:
         number = meetings.number_of(meeting, item)
         if number is None:
@@ -99,8 +105,9 @@ def _served(store: Store, items: list[Item]) -> dict[int, dict[int | None, set[i
 def _attendance_lines(store: Store, meeting: Meeting, attendees: list[Attendee],
                       served: dict[int, dict[int | None, set[int]]], items: list[Item]):  # type: ignore[no-untyped-def]
     all_numbers = {meetings.number_of(meeting, i) for i in items} - {None}
-    names = store.board.names()
-    functions = {s.person_id: s.function for s in store.board.seats_on(meeting.date)}
+    names = {row.serving_for_id: row.serving_for_name
+             for row in store.meetings.serving_of(meeting.id) if row.serving_for_id}
+    names = names or store.board.names()
     decision, deputies, others, absent = [], [], [], []
     for a in attendees:
         if a.presence is not Presence.PRESENT:
@@ -114,8 +121,7 @@ def _attendance_lines(store: Store, meeting: Meeting, attendees: list[Attendee],
             continue
         own = served.get(a.person_id or 0, {})
         if a.role is AttendeeRole.MEMBER:
-            function = functions.get(a.person_id or 0, BoardFunction.NONE)
-            label = _function_label(function)
+            label = _function_label(BoardFunction(a.function or "none"))
             decision.append(rd.AttendeeLine(a.name, a.detail, (*label, *notes)))
         elif own:
             serving_notes = tuple(_serving_note(names.get(for_id or 0, ""), numbers, all_numbers)

@@ -100,6 +100,7 @@ def seal(store: Store, meeting_id: int, *, backup: bool = True) -> tuple[Seal, C
         write_backup(store.conn, backup_name(store.path, "before-seal", store.clock()))
     with store.user_action():
         _refresh_names(store, meeting_id)
+        _freeze_serving(store, meeting_id)
         sealed_at = store.clock().astimezone(dt.UTC).isoformat(timespec="seconds")
         result = sealing.add_seal(store.db, meeting_id, sealed_at)
         store.audit.log("minutes.sealed", "seals", meeting_id, after=result)
@@ -115,6 +116,20 @@ def _refresh_names(store: Store, meeting_id: int) -> None:
         store.db.execute(
             f"UPDATE [{table}] SET {column} = (SELECT name FROM people WHERE id = {key}) "
             f"WHERE meeting_id = :m AND {key} IS NOT NULL", {"m": meeting_id})
+
+
+def _freeze_serving(store: Store, meeting_id: int) -> None:
+    """Record who served on each paragraph, so later edits of the board cannot change it."""
+    from finsam_desktop.domain.meetings import ServingRow
+    from finsam_desktop.services import minutes
+
+    names = store.board.names()
+    store.meetings.delete_where("serving", "meeting_id = :m", m=meeting_id)
+    for item in store.meetings.items_of(meeting_id):
+        for voter in minutes.serving_for_item(store, item).voters:
+            store.meetings.serving.insert(ServingRow(
+                0, meeting_id, item.id, voter.person_id, names.get(voter.person_id, voter.name),
+                voter.serving_for, names.get(voter.serving_for or 0, "")))
 
 
 def get_seal(store: Store, meeting_id: int) -> Seal | None:

@@ -32,9 +32,14 @@ class BoardRepo:
         return {r["id"]: r["name"] for r in self.db.query("SELECT id, name FROM people")}
 
     def references_to_person(self, person_id: int) -> int:
-        """Seats and staff roles that refer to the person."""
-        sql = (
-            "SELECT (SELECT count(*) FROM seats WHERE person_id = :p) "
-            "+ (SELECT count(*) FROM staff WHERE person_id = :p)"
-        )
-        return int(self.db.execute(sql, {"p": person_id}).fetchone()[0])
+        """Seats, staff roles and minutes that refer to the person."""
+        sql = " + ".join(f"(SELECT count(*) FROM {table} WHERE {column} = :p)" for table, column in (
+            ("seats", "person_id"), ("staff", "person_id"), ("attendance", "person_id"),
+            ("signers", "person_id"), ("motions", "mover_id"), ("statements", "person_id"),
+            ("jav", "person_id"), ("ballots", "person_id"), ("serving", "person_id")))
+        return int(self.db.execute(f"SELECT {sql}", {"p": person_id}).fetchone()[0])
+
+    def minutes_using_seat(self, seat_id: int) -> int:
+        """How many meetings' attendance lists refer to the seat."""
+        sql = "SELECT count(*) FROM attendance WHERE seat_id = :s"
+        return int(self.db.execute(sql, {"s": seat_id}).fetchone()[0])

@@ -14,6 +14,7 @@ from finsam_desktop.domain.meetings import (
     Motion,
     Posting,
     Seal,
+    ServingRow,
     Signer,
     Statement,
     Vote,
@@ -36,6 +37,7 @@ class MeetingsRepo:
         self.ballots = TableMapper(db, "ballots", Ballot)
         self.statements = TableMapper(db, "statements", Statement)
         self.signers = TableMapper(db, "signers", Signer)
+        self.serving = TableMapper(db, "serving", ServingRow)
 
     def _where[T](self, mapper: TableMapper[T], where: str, **params: object) -> list[T]:
         sql = f"SELECT * FROM [{mapper.table}] WHERE {where} ORDER BY {mapper.order_by}"
@@ -87,6 +89,10 @@ class MeetingsRepo:
     def signers_of(self, meeting_id: int) -> list[Signer]:
         """Who signs the minutes."""
         return self._where(self.signers, "meeting_id = :m", m=meeting_id)
+
+    def serving_of(self, meeting_id: int) -> list[ServingRow]:
+        """The frozen serving lists of a sealed meeting."""
+        return self._where(self.serving, "meeting_id = :m", m=meeting_id)
 
     def seal_of(self, meeting_id: int) -> Seal | None:
         """The seal of a signed meeting, or None."""

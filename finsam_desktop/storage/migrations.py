@@ -119,7 +119,7 @@ def known_names() -> list[str]:
 # Tables whose rows belong to one meeting's minutes; once the meeting is sealed, triggers
 # refuse every INSERT, UPDATE and DELETE on them (see _seal_triggers).
 SEALED_TABLES = ("items", "attachments", "attendance", "jav", "motions", "votes", "ballots",
-                 "statements", "signers")
+                 "statements", "signers", "serving")
 
 
 @migrations(name="0002_meetings")
@@ -220,6 +220,7 @@ CREATE TABLE attendance (
     presence TEXT NOT NULL DEFAULT 'present' CHECK (presence IN ('present', 'absent', 'apologies')),
     remote INTEGER NOT NULL DEFAULT 0 CHECK (remote IN (0, 1)),
     not_present TEXT NOT NULL DEFAULT '',
+    function TEXT NOT NULL DEFAULT '',
     UNIQUE (meeting_id, person_id)
 ) STRICT;
 
@@ -287,6 +288,16 @@ CREATE TABLE signers (
     name TEXT NOT NULL,
     {_DATE.format(col="signed_on")},
     UNIQUE (meeting_id, role, person_id)
+) STRICT;
+
+CREATE TABLE serving (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT NOT NULL,
+    serving_for_id INTEGER REFERENCES people(id),
+    serving_for_name TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 CREATE TABLE seals (

@@ -98,7 +98,7 @@ def test_people_with_seats_cannot_be_removed():
     store = new_store()
     members = add_members(store)
     s = seat(store, members["a"], SeatRole.MEMBER, "Anna")
-    with pytest.raises(ValidationError, match="end them"):
+    with pytest.raises(ValidationError, match="end the seats"):
         board.remove_person(store, s.person_id)
     board.remove_seat(store, s.id)
     removed, changes = board.remove_person(store, s.person_id)

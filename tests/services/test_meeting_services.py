@@ -324,3 +324,47 @@ def test_information_items_cannot_be_reserved_against(store):
         minutes.add_statement(store, Statement(0, meeting.id, info.id,
                                                StatementKind.RESERVATION,
                                                attendees[0].person_id, ""))
+
+
+def test_editing_the_board_after_sealing_does_not_change_the_protocol(store):
+    from finsam_desktop.domain.board import BoardFunction
+    from finsam_desktop.services import board
+    from finsam_desktop.services.reporting import minutes_report
+
+    meeting, attendees = _started(store, "Beslut")
+    member = attendees[0]
+    deputy = next(a for a in attendees if a.role is AttendeeRole.DEPUTY
+                  and a.member_id == member.member_id)
+    minutes.update_attendee(store, dataclasses.replace(member, presence=Presence.APOLOGIES))
+    minutes.update_attendee(store, dataclasses.replace(deputy, presence=Presence.PRESENT))
+    decide_all(store, meeting.id)
+    sign(store, meeting.id, DAY + dt.timedelta(days=3))
+    signing.seal(store, meeting.id)
+    before = minutes_report(store, meeting.id)
+    seats = {s.person_id: s for s in board.list_seats(store)}
+    board.update_seat(store, dataclasses.replace(seats[deputy.person_id],
+                                                 term_to=DAY - dt.timedelta(days=1)),
+                      allow_incomplete=True)
+    board.update_seat(store, dataclasses.replace(seats[attendees[1].person_id],
+                                                 function=BoardFunction.CHAIR))
+    board.update_person(store, dataclasses.replace(store.board.people.get(member.person_id),
+                                                   name="Nytt Namn"))
+    after = minutes_report(store, meeting.id)
+    assert after.decision_makers == before.decision_makers
+    assert after.absent == before.absent
+    assert any("tjg ers" in " ".join(line.notes) or "serving deputy" in " ".join(line.notes)
+               for line in after.decision_makers)
+    assert signing.verify_seals(store) == []
+
+
+def test_people_and_seats_in_minutes_cannot_be_removed(store):
+    from finsam_desktop.services import board
+
+    meeting, attendees = _started(store)
+    seat_id = attendees[0].seat_id
+    with pytest.raises(ValidationError, match="minutes"):
+        board.remove_seat(store, seat_id, allow_incomplete=True)
+    staff_person = next(a.person_id for a in attendees if a.role is AttendeeRole.OTHER) \
+        if any(a.role is AttendeeRole.OTHER for a in attendees) else attendees[0].person_id
+    with pytest.raises(ValidationError, match="minutes"):
+        board.remove_person(store, staff_person)
