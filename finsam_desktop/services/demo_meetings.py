@@ -161,6 +161,9 @@ def _vote_with_reservation(store: Store, item: Item, rng: random.Random) -> str:
     minutes.add_statement(store, Statement(0, item.meeting_id, item.id,
                                            StatementKind.RESERVATION, opponent.person_id, "",
                                            "Insatsen dubblerar befintligt stöd."))
+    minutes.add_statement(store, Statement(0, item.meeting_id, item.id, StatementKind.NOTE,
+                                           voters[0].person_id, "",
+                                           "Insatsen ska följas upp särskilt i delårsrapporten."))
     return ""
 
 
