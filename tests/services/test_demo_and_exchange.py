@@ -122,3 +122,20 @@ def test_a_copy_cannot_replace_the_open_file(demo, tmp_path):
     reopened = open_database(copy)
     assert dump_database(reopened) == dump_database(demo)
     reopened.close()
+
+
+def test_the_demo_has_realistic_minutes(demo):
+    from finsam_desktop.domain.meetings import MeetingStatus, StatementKind
+    from finsam_desktop.services import meetings, minutes, signing
+
+    summaries = meetings.list_meetings(demo)
+    assert len({s.meeting.date.year for s in summaries}) == 3
+    assert sum(s.status is MeetingStatus.FINAL for s in summaries) >= 10
+    assert summaries[-1].status in (MeetingStatus.PLANNED, MeetingStatus.SUMMONED)
+    items = [i for s in summaries for i in meetings.list_items(demo, s.meeting.id)]
+    assert any(minutes.list_votes(demo, i.id) for i in items)
+    kinds = {st.kind for i in items for st in minutes.list_statements(demo, i.id)}
+    assert kinds == {StatementKind.RESERVATION, StatementKind.NOTE}
+    assert any(minutes.jav_of_item(demo, i.id) for i in items)
+    assert any(i.corrects_id for i in items)
+    assert signing.verify_seals(demo) == []
