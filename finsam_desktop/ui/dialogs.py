@@ -35,17 +35,29 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def ask_open_path(parent: QWidget | None, title: str) -> str | None:
-    """Ask for an existing database file; None if cancelled."""
-    path, _filter = QFileDialog.getOpenFileName(parent, title, "", _db_filter())
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str = "") -> str | None:
+    """Ask for an existing file (a database unless `file_filter` says); None if cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, "", file_filter or _db_filter())
     return path or None
 
 
-def ask_save_path(parent: QWidget | None, title: str, suggested: str = "") -> str | None:
-    """Ask where to write a (new) database file; None if cancelled."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, _db_filter())
+def ask_save_path(parent: QWidget | None, title: str, suggested: str = "",
+                  file_filter: str = "") -> str | None:
+    """Ask where to write a file (a database unless `file_filter` says); None if cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
+                                                file_filter or _db_filter())
     return path or None
 
 
 def _db_filter() -> str:
     return _("FINSAM databases") + " (*.finsam *.sqlite *.db);;" + _("All files") + " (*)"
+
+
+def pdf_filter() -> str:
+    """File-dialog filter for PDF documents."""
+    return _("PDF documents") + " (*.pdf);;" + _("All files") + " (*)"
+
+
+def any_file_filter() -> str:
+    """File-dialog filter for any document."""
+    return _("All files") + " (*)"

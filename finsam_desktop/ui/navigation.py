@@ -19,6 +19,12 @@ def _overview(ctx: AppContext) -> Panel:
     return OverviewPanel(ctx)
 
 
+def _meetings(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.meetings.panel import MeetingsPanel
+
+    return MeetingsPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -36,7 +42,7 @@ class PanelEntry:
 
 PANELS = [
     PanelEntry("overview", N_("Overview"), _overview),
-    PanelEntry("meetings", N_("Meetings"), None),
+    PanelEntry("meetings", N_("Meetings"), _meetings),
     PanelEntry("decisions", N_("Decisions"), None),
     PanelEntry("budget", N_("Budget"), None),
     PanelEntry("activities", N_("Activities"), None),

@@ -1,0 +1,1 @@
+"""The meetings panel (Sammanträden): plan, summon, minute, sign, seal and post."""
