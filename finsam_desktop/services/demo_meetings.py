@@ -68,9 +68,10 @@ def _plan(store: Store, day: dt.date, rng: random.Random, index: int) -> Meeting
 def _matters(day: dt.date, rng: random.Random) -> list[tuple[str, ItemKind, str, str, str]]:
     year, activity = day.year, rng.choice(_ACTIVITIES)
     dnr = f"{year}/{rng.randint(3, 60):02d}"
+    amount = f"{rng.randint(4, 18) * 100_000:,}".replace(",", " ")
     items = [(f"Ansökan om medel: {activity}", ItemKind.DECISION, dnr,
-              f"Styrelsen beviljar {rng.randint(4, 18) * 100_000:,} kr till insatsen {activity} "
-              f"för {year + 1}.".replace(",", " "), "general")]
+              f"Styrelsen beviljar {amount} kr till insatsen {activity} för {year + 1}.",
+              "general")]
     if day.month == 2:
         items.append((f"Årsredovisning {year - 1}", ItemKind.DECISION, f"{year}/02",
                       f"Styrelsen fastställer årsredovisningen för {year - 1}.", "general"))
@@ -139,8 +140,11 @@ def _decision_text(item: Item) -> str:
         return "Styrelsen väljer justerare enligt förslag."
     if item.title.startswith("Godkännande"):
         return "Dagordningen godkänns."
-    return ("Styrelsen beslutar i enlighet med förslaget." if not item.proposal
-            else "Styrelsen beslutar att " + item.proposal[len("Styrelsen "):].rstrip("."))
+    if not item.proposal:
+        return "Styrelsen beslutar i enlighet med förslaget."
+    verbs = {"beviljar": "bevilja", "fastställer": "fastställa", "godkänner": "godkänna"}
+    words = item.proposal.rstrip(".").split(" ")
+    return "Styrelsen beslutar att " + " ".join([verbs.get(words[1], words[1]), *words[2:]]) + "."
 
 
 def _jav(store: Store, item: Item) -> None:

@@ -61,8 +61,10 @@ def minutes_job(store: Store, meeting_id: int, variant: str = "signed") -> Expor
 
 
 def extract_job(store: Store, meeting_id: int, number: int, certifier: str = "") -> ExportJob:
-    """A certified extract of one paragraph (protokollsutdrag)."""
+    """A certified extract of one paragraph (protokollsutdrag); the secretary certifies it
+    unless someone else is named."""
     data = reporting.minutes_report(store, meeting_id)
+    certifier = certifier or next((s.name for s in data.signers if s.role == "secretary"), "")
     numbers = [p.number for p in data.paragraphs]
     if number not in numbers:
         span = f"{numbers[0]}–{numbers[-1]}" if numbers else "—"
