@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,7 @@ def check_database(path: Path) -> CheckReport:
         else:
             report.notes += organisation.problems(store)
             report.notes += [p.message for p in _board_problems(store)]
+            report.notes += _overdue_minutes(store)
     finally:
         store.close()
     return report
@@ -111,6 +113,16 @@ def _seal_problems(store: Store) -> list[str]:
     return problems + [_("The signed minutes of {date} ({paragraphs}): {reason}.").format(
         date=p.date.isoformat(), paragraphs=p.paragraphs, reason=p.reason)
         for p in signing.verify_seals(store)]
+
+
+def _overdue_minutes(store: Store) -> list[str]:
+    from finsam_desktop.services import meetings, signing
+
+    days = organisation.get_charter(store).signing_deadline_days
+    return [_("The minutes of {date} are not signed yet; the deadline was {deadline}.").format(
+        date=s.meeting.date.isoformat(),
+        deadline=(s.meeting.date + dt.timedelta(days=days)).isoformat())
+        for s in meetings.list_meetings(store) if signing.signing_overdue(store, s.meeting.id)]
 
 
 def _board_problems(store: Store) -> list[Problem]:

@@ -368,3 +368,17 @@ def test_people_and_seats_in_minutes_cannot_be_removed(store):
         if any(a.role is AttendeeRole.OTHER for a in attendees) else attendees[0].person_id
     with pytest.raises(ValidationError, match="minutes"):
         board.remove_person(store, staff_person)
+
+
+def test_check_notes_minutes_past_the_signing_deadline(tmp_path):
+    from finsam_desktop.services.maintenance import create_database
+
+    path = tmp_path / "late.sqlite"
+    store = create_database(path, "Förbundet", clock=fixed_clock())
+    full_board(store, add_members(store))
+    meeting = plan(store, dt.date(2026, 10, 1))
+    minutes.start_minutes(store, meeting.id)
+    store.close()
+    report = check_database(path)
+    assert report.healthy
+    assert any("2026-10-01" in n and "2026-10-15" in n for n in report.notes)
