@@ -72,7 +72,11 @@ class MainWindow(QMainWindow):
         self.empty.open_button.clicked.connect(self.open_file)
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.ctx.events.changed.connect(self._on_changed)
-        self.ctx.events.language_changed.connect(lambda _code: self.translate_ui())
+        # A bound method (not a lambda), so a closed window's connection goes with it.
+        self.ctx.events.language_changed.connect(self._language_changed)
+
+    def _language_changed(self, _code: str) -> None:
+        self.translate_ui()
 
     def translate_ui(self) -> None:
         """Set every text of the window itself (panels translate themselves)."""

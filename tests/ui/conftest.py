@@ -39,7 +39,7 @@ class Modals:
         assert self.answers, f"unexpected question: {message}"
         return self.answers.pop(0)
 
-    def next_path(self, *_args: Any) -> str | None:
+    def next_path(self, *_args: Any, **_kwargs: Any) -> str | None:
         assert self.paths, "unexpected file dialog"
         return self.paths.pop(0)
 
@@ -143,3 +143,18 @@ def full_file(tmp_path: Path) -> Path:
     populate(store)
     store.close()
     return path
+
+
+@pytest.fixture
+def meetings_panel(full_ctx, qtbot):  # type: ignore[no-untyped-def]
+    """The meetings panel on the populated agency, shown."""
+    from finsam_desktop.ui.panels.meetings.panel import MeetingsPanel
+
+    panel = MeetingsPanel(full_ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # focus changes (commit when a field is left)
+    return panel

@@ -143,7 +143,6 @@ class PresenceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for value, label in PRESENCE_LABELS.items():
             combo.addItem(_(label), value)
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

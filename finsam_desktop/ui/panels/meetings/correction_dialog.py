@@ -41,10 +41,10 @@ class CorrectionDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         for summary in reversed(meetings.list_meetings(store)):
             if summary.meeting.id != current_meeting_id and meetings.is_sealed(
                     store, summary.meeting.id):
@@ -60,7 +60,7 @@ class CorrectionDialog(QDialog):
         form.addRow(_("Paragraph"), self.paragraph)
         form.addRow(_("Correction"), self.text)
         form.addRow(self.error)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.text.setPlaceholderText(_("e.g. The amount in the decision shall read 250 000 "
                                        "kr, not 25 000 kr."))
         self.meeting.currentIndexChanged.connect(self._fill_paragraphs)

@@ -52,8 +52,8 @@ class MeetingForm(QGroupBox):
         self._build()
         for edit in (self.date, self.start_time, self.end_time, self.place, self.remote_link,
                      self.signing):
-            edit.editingFinished.connect(self.commit)
-        self.kind.currentIndexChanged.connect(self.commit)
+            edit.editingFinished.connect(self.save_fields)
+        self.kind.currentIndexChanged.connect(self.save_fields)
         self.summon_button.clicked.connect(self.send_summons)
 
     def _build(self) -> None:
@@ -151,7 +151,7 @@ class MeetingForm(QGroupBox):
             place=self.place.text().strip(), remote_link=self.remote_link.text().strip(),
             signing_time_place=self.signing.text().strip())
 
-    def commit(self) -> None:
+    def save_fields(self) -> None:
         """Save the meeting if a field changed; a refusal stays in the form in red."""
         if self._meeting is None or self.date.isReadOnly():
             return

@@ -149,7 +149,7 @@ class MinutesTab(QWidget):
     def set_meeting(self, meeting: Meeting | None, sealed: bool) -> None:
         """Show the paragraphs of `meeting`."""
         if self._meeting is not None and (meeting is None or meeting.id != self._meeting.id):
-            self.editor.commit()
+            self.editor.save()
         self._meeting, self._sealed = meeting, sealed
         self.refresh()
 
@@ -204,7 +204,7 @@ class MinutesTab(QWidget):
         if not 0 <= target < self.model.rowCount():
             return
         focus = self.focusWidget()
-        self.editor.commit()
+        self.editor.save()
         self.view.selectRow(target)
         if focus is not None and self.editor.isAncestorOf(focus):
             focus.setFocus()
@@ -218,7 +218,7 @@ class MinutesTab(QWidget):
         if self._sealed:
             self.editor.refuse_sealed_edit()
             return
-        self.editor.commit()
+        self.editor.save()
         current = self.current_item()
         position = current.position + 1 if current is not None else 0
         command = undo_meetings.AddItem(
@@ -250,5 +250,5 @@ class MinutesTab(QWidget):
         if self._sealed:
             self.editor.refuse_sealed_edit()
             return False
-        return self.editor.commit()
+        return self.editor.save()
 

@@ -138,16 +138,16 @@ class ParagraphEditor(QWidget):
 
     def _connect(self) -> None:
         for edit in (self.title, self.dnr, self.notify):
-            edit.editingFinished.connect(self.commit)
+            edit.editingFinished.connect(self.save)
         for edit in (self.background, self.proposal, self.order, self.decision):
-            edit.committed.connect(self.commit)
+            edit.committed.connect(self.save)
             edit.edit_refused.connect(self.refuse_sealed_edit)
         for combo in (self.kind, self.outcome):
-            combo.currentIndexChanged.connect(self.commit)
-        self.matter.activated.connect(self.commit)
-        self.matter.lineEdit().editingFinished.connect(self.commit)
+            combo.currentIndexChanged.connect(self.save)
+        self.matter.activated.connect(self.save)
+        self.matter.lineEdit().editingFinished.connect(self.save)
         for box in (self.immediate, self.appeal):
-            box.toggled.connect(self.commit)
+            box.toggled.connect(self.save)
         for edit in (self.title, self.dnr, self.notify):
             edit.installEventFilter(self)
 
@@ -269,7 +269,7 @@ class ParagraphEditor(QWidget):
             immediate=self.immediate.isChecked(),
             appeal_instruction=self.appeal.isChecked())
 
-    def commit(self) -> bool:
+    def save(self) -> bool:
         """Store what changed (one undo step); a refusal is shown. True if nothing is left."""
         if self.item is None or self.sealed:
             return True

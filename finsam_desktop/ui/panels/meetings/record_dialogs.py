@@ -62,7 +62,8 @@ class MotionDialog(QDialog):
         form.addRow(_("Seconded by"), self.seconded)
         form.addRow("", self.withdrawn)
         form.addRow(self.error)
-        form.addRow(_buttons(self))
+        self.buttons = _buttons(self)
+        form.addRow(self.buttons)
         self.seconded.setPlaceholderText(_("optional: names"))
         self.text.setPlaceholderText(_("e.g. Bifall till förslaget / Avslag / Återremiss för …"))
         if motion.id:
@@ -120,7 +121,8 @@ class StatementDialog(QDialog):
         form.addRow(_("Text / written reason"), self.text)
         form.addRow(_("Written reason received"), self.received)
         form.addRow(self.error)
-        form.addRow(_buttons(self))
+        self.buttons = _buttons(self)
+        form.addRow(self.buttons)
         self.text.setPlaceholderText(_("May be left empty now: a reservation's written reason "
                                        "must reach the secretary before the minutes are "
                                        "signed."))
