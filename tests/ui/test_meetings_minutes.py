@@ -73,7 +73,8 @@ def test_motion_vote_by_keyboard_reservation_and_decision(minuting, full_ctx, qt
                    | Qt.KeyboardModifier.ShiftModifier)
     vote = editor.votes.dialog
     assert vote is not None and vote.isVisible()
-    assert vote.yes_label.text() == "Ledamot Region Test"  # the first motion's mover
+    assert vote.yes_label.text() == "The proposal"
+    assert vote.no_label.text() == "Ledamot Region Test's motion"  # the first motion
     vote.yes_label.setText("Bifall till förslaget")
     vote.no_label.setText("Avslag")
     for key in (Qt.Key.Key_J, Qt.Key.Key_J, Qt.Key.Key_J, Qt.Key.Key_N, Qt.Key.Key_N):

@@ -26,6 +26,7 @@ from finsam_desktop.ui.models.record_table import RecordRole
 from finsam_desktop.ui.panels.meetings.attendance_model import (
     NOT_PRESENT,
     PRESENCE,
+    SERVING,
     AttendanceModel,
     AttendanceRow,
     PresenceDelegate,
@@ -43,15 +44,26 @@ def quorum_text(serving: Serving) -> str:
         n=len(serving.voters), size=serving.board_size)
 
 
-def serving_notes(serving: Serving, names: dict[int, str]) -> dict[int, str]:
-    """Person id → "Serving" or "Serving for NN" for everyone who serves."""
+def serving_notes(serving: Serving, names: dict[int, str],
+                  members: list[Attendee] | None = None) -> dict[int, str]:
+    """Person id → "Serving", "Serving for NN", and for absent members who replaces them."""
     notes = {}
+    replaced = {}
     for voter in serving.voters:
         if voter.serving_for is None:
             notes[voter.person_id] = _("Serving")
         else:
             notes[voter.person_id] = _("Serving for {name}").format(
                 name=names.get(voter.serving_for, "?"))
+            replaced[voter.serving_for] = voter.name
+    for member in members or []:
+        if member.person_id is None or member.person_id in notes:
+            continue
+        if member.person_id in replaced:
+            notes[member.person_id] = _("Replaced by {name}").format(
+                name=replaced[member.person_id])
+        else:
+            notes[member.person_id] = _("Not replaced: no deputy present")
     return notes
 
 
@@ -157,13 +169,15 @@ class AttendanceTab(QWidget):
         attendees = minutes.list_attendance(store, meeting.id)
         names = {a.person_id: a.name for a in attendees if a.person_id is not None}
         serving = minutes.serving_for_meeting(store, meeting.id)
-        notes = serving_notes(serving, names)
+        notes = serving_notes(serving, names, [a for a in attendees
+                                               if a.role is AttendeeRole.MEMBER])
         self.model.set_rows([AttendanceRow(a, notes.get(a.person_id or 0, ""))
                              for a in attendees])
         self.quorum.setText(quorum_text(serving))
         self.quorum.setStyleSheet("font-weight: bold; " + (
             OK_STYLE if serving.has_quorum else WARNING_STYLE))
         self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(SERVING, QHeaderView.ResizeMode.Stretch)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -31,7 +31,10 @@ class CommitTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        # Room for `lines` lines; longer texts scroll inside (the editor stays compact).
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
 
     def set_text(self, text: str) -> None:
         """Show `text` unless it is already shown (keeps the cursor while typing)."""

@@ -111,6 +111,11 @@ class MeetingList(QWidget):
         self.model.set_rows(meetings.list_meetings(self._ctx.require_store(),
                                                    self.selected_year()))
         fit_columns(self.view)
+        header = self.view.horizontalHeader()
+        width = sum(max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                    for c in range(self.model.columnCount()))
+        self.view.setMinimumWidth(width + 2 * self.view.frameWidth()
+                                  + self.view.verticalScrollBar().sizeHint().width())
         self.empty_label.setVisible(self.model.rowCount() == 0)
         ids = [s.meeting.id for s in self.model.rows()]
         if keep in ids:

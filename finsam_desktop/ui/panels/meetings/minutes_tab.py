@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.domain.meetings import Item, Meeting
+from finsam_desktop.domain.meetings import Item, Meeting, Outcome
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import meetings, minutes
 from finsam_desktop.ui import undo_meetings
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.meetings.common import run_or_show
-from finsam_desktop.ui.panels.meetings.paragraph_editor import OUTCOME_LABELS, ParagraphEditor
+from finsam_desktop.ui.panels.meetings.paragraph_editor import ParagraphEditor
 from finsam_desktop.ui.widgets.tables import make_table, selected_record
 
+SHORT_OUTCOMES = {Outcome.NONE: "", Outcome.DECIDED: N_("Decided"),
+                  Outcome.REFERRED_BACK: N_("Referred back"), Outcome.NOTED: N_("Noted")}
 NEW_PARAGRAPH = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N)
 
 
@@ -44,7 +47,7 @@ class ParagraphRow:
 COLUMNS = [
     Column(N_("§"), lambda r: str(r.number or ""), numeric=True),
     Column(N_("Title"), lambda r: r.item.title),
-    Column(N_("Outcome"), lambda r: _(OUTCOME_LABELS[r.item.outcome])
+    Column(N_("Outcome"), lambda r: _(SHORT_OUTCOMES[r.item.outcome])
            if r.item.outcome.value else ""),
     Column(N_("Quorum"), lambda r: "" if r.quorum else "●",
            tooltip=lambda r: "" if r.quorum else _("No quorum on this paragraph")),
@@ -96,9 +99,9 @@ class MinutesTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([300, 700])
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([270, 800])
         start = QHBoxLayout()
         start.addWidget(self.placeholder, 1)
         start.addWidget(self.start_button)
@@ -123,8 +126,9 @@ class MinutesTab(QWidget):
         """Set every text."""
         self.editor.translate_ui()
         self.model.retranslate()
-        self.keys_label.setText(_("Ctrl+Down / Ctrl+Up: next / previous §\nCtrl+N: new §   "
-                                  "Ctrl+M: motion\nCtrl+Shift+V: vote   Ctrl+R: reservation"))
+        self.keys_label.setText(_("Ctrl+Down/Up: next/previous §\nCtrl+N: new §\n"
+                                  "Ctrl+M: motion\nCtrl+Shift+V: vote\n"
+                                  "Ctrl+R: reservation or note"))
         self.placeholder.setText(_("The minutes have not been started. Starting them numbers "
                                    "the paragraphs and fills in the attendance."))
         self.start_button.setText(_("Start minutes"))
@@ -167,8 +171,10 @@ class MinutesTab(QWidget):
                 rows.append(ParagraphRow(item, meetings.number_of(meeting, item),
                                          minutes.serving_for_item(store, item).has_quorum))
         self.model.set_rows(rows)
-        self.view.resizeColumnToContents(0)
-        self.view.resizeColumnToContents(3)
+        header = self.view.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         ids = [r.item.id for r in rows]
         if keep is not None and keep.id in ids:
             self.view.selectRow(ids.index(keep.id))

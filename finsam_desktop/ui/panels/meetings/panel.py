@@ -56,15 +56,17 @@ class MeetingsPanel(Panel):
         right_layout.addWidget(self.tabs, 1)
         right_layout.addWidget(self.empty, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter
         splitter.addWidget(self.meeting_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([300, 980])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.meeting_list.sig_meeting_selected.connect(self._meeting_selected)
         self.minutes_tab.sig_start_requested.connect(self.attendance_tab.start_minutes)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._meeting: Meeting | None = None
         self.translate_ui()
         self.refresh()
@@ -103,6 +105,7 @@ class MeetingsPanel(Panel):
         for tab in self._tabs.values():
             tab.set_meeting(meeting, sealed)
         self._show_header()
+        self._tab_changed(self.tabs.currentIndex())
 
     def _show_header(self) -> None:
         meeting = self._meeting
@@ -115,6 +118,11 @@ class MeetingsPanel(Panel):
         if meeting.start_time:
             parts.insert(1, f"{meeting.start_time}–{meeting.end_time}".rstrip("–"))
         self.header.setText("  ·  ".join(parts))
+
+    def _tab_changed(self, _index: int) -> None:
+        """While minuting, the meeting list steps aside so the paragraph editor has room."""
+        minuting = self.tabs.currentWidget() is self.minutes_tab and self._meeting is not None
+        self.meeting_list.setVisible(not minuting)
 
     def current_meeting(self) -> Meeting | None:
         """The meeting shown."""

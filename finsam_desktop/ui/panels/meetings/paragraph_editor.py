@@ -37,12 +37,9 @@ from finsam_desktop.services import meetings, organisation
 from finsam_desktop.ui import dialogs, undo, undo_meetings
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.meetings.common import SEALED_STYLE, CommitTextEdit, is_editing_key
-from finsam_desktop.ui.panels.meetings.paragraph_sections import (
-    JavBox,
-    MotionsBox,
-    StatementsBox,
-    VotesBox,
-)
+from finsam_desktop.ui.panels.meetings.jav_box import JavBox
+from finsam_desktop.ui.panels.meetings.paragraph_sections import MotionsBox, StatementsBox
+from finsam_desktop.ui.panels.meetings.votes_box import VotesBox
 from finsam_desktop.ui.widgets.fields import ErrorLabel, fill_enum_combo, select_data
 
 OUTCOME_LABELS = {Outcome.NONE: N_("—"), Outcome.DECIDED: N_("Decided"),
@@ -67,7 +64,8 @@ class ParagraphEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(SEALED_STYLE)
         self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
         self.error = ErrorLabel(self)
         self.title = QLineEdit(self)
         self.dnr = QLineEdit(self)
@@ -75,12 +73,12 @@ class ParagraphEditor(QWidget):
         self.matter = QComboBox(self)
         self.matter.setEditable(True)
         self.jav = JavBox(ctx, self)
-        self.background = CommitTextEdit(self, lines=4)
+        self.background = CommitTextEdit(self, lines=5)
         self.proposal = CommitTextEdit(self, lines=3)
         self.motions = MotionsBox(ctx, self)
         self.order = CommitTextEdit(self, lines=2)
         self.votes = VotesBox(ctx, self)
-        self.decision = CommitTextEdit(self, lines=4)
+        self.decision = CommitTextEdit(self, lines=5)
         self.outcome = QComboBox(self)
         self.statements = StatementsBox(ctx, self)
         self.immediate = QCheckBox(self)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,28 +28,25 @@ from finsam_desktop.domain.meetings import (
     Presence,
     Statement,
     StatementKind,
-    TieBreak,
-    Vote,
-    VoteKind,
 )
 from finsam_desktop.i18n import _
 from finsam_desktop.services import minutes
 from finsam_desktop.ui import dialogs, undo, undo_meetings
 from finsam_desktop.ui.context import AppContext
-from finsam_desktop.ui.panels.meetings.attendance_tab import quorum_text
-from finsam_desktop.ui.panels.meetings.common import OK_STYLE, WARNING_STYLE, run_or_show
+from finsam_desktop.ui.panels.meetings.common import run_or_show
 from finsam_desktop.ui.panels.meetings.record_dialogs import (
     STATEMENT_LABELS,
     MotionDialog,
     StatementDialog,
 )
-from finsam_desktop.ui.panels.meetings.vote_dialog import VoteDialog
 
 DataRole = Qt.ItemDataRole.UserRole + 1
 
 
-class _Box(QGroupBox):
+class SectionBox(QGroupBox):
     """A titled list with buttons; subclasses fill it for one paragraph."""
+
+    visible_rows = 4
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +57,7 @@ class _Box(QGroupBox):
         self.dialog: QDialog | None = None
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(110)
+        self.list.setStyleSheet("QListView::item { padding: 2px 0px; }")  # room for Ö, Å
         self.list.installEventFilter(self)
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
@@ -88,7 +84,9 @@ class _Box(QGroupBox):
             entry.setData(DataRole, data)
         self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.list.blockSignals(False)
-        self.list.setMaximumHeight(24 + 40 * max(1, min(self.list.count(), 4)))
+        rows = max(1, min(self.list.count(), self.visible_rows))
+        row_height = self.list.sizeHintForRow(0) if self.list.count() else 18
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 6)
         self._update_buttons()
 
     def entries(self) -> list[tuple[str, object]]:
@@ -131,63 +129,7 @@ def board_attendees(ctx: AppContext, meeting_id: int) -> list[Attendee]:
             and a.person_id is not None]
 
 
-class JavBox(_Box):
-    """Tick who declared jäv; the serving line shows who steps in."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.serving = QLabel(self)
-        self.serving.setWordWrap(True)
-        self.layout().insertWidget(1, self.serving)
-        self.list.itemChanged.connect(self._toggled)
-
-    def translate_ui(self) -> None:
-        """Set every text."""
-        self.setTitle(_("Jäv (conflict of interest) — tick who steps aside"))
-
-    def load(self, meeting: Meeting, item: Item, sealed: bool) -> None:
-        super().load(meeting, item, sealed)
-        jav = {j.person_id for j in minutes.jav_of_item(self._store(), item.id)}
-        self.list.blockSignals(True)
-        for row in range(self.list.count()):
-            entry = self.list.item(row)
-            attendee: Attendee = entry.data(DataRole)
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            entry.setFlags(flags if sealed else flags | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked if attendee.person_id in jav
-                                else Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
-        serving = minutes.serving_for_item(self._store(), item)
-        names = {a.person_id: a.name for a in minutes.list_attendance(self._store(), meeting.id)}
-        voters = [v.name if v.serving_for is None else _("{name} (for {absent})").format(
-            name=v.name, absent=names.get(v.serving_for, "?")) for v in serving.voters]
-        self.serving.setText(quorum_text(serving) + "\n" + _("Serving: {names}").format(
-            names=", ".join(voters) or "—"))
-        self.serving.setStyleSheet(OK_STYLE if serving.has_quorum else WARNING_STYLE)
-
-    def entries(self) -> list[tuple[str, object]]:
-        assert self.meeting is not None
-        return [(f"{a.name} ({a.detail})" if a.detail else a.name, a)
-                for a in board_attendees(self._ctx, self.meeting.id)]
-
-    def set_jav(self, person_id: int, on: bool) -> bool:
-        """Declare or withdraw jäv for `person_id` on this paragraph."""
-        assert self.item is not None
-        name = next((a.name for a in board_attendees(self._ctx, self.item.meeting_id)
-                     if a.person_id == person_id), "")
-        return run_or_show(self._ctx, self, undo_meetings.SetJav(
-            self._ctx, self.item.id, person_id, name, on), _("Jäv not recorded"))
-
-    def _toggled(self, entry: QListWidgetItem) -> None:
-        attendee: Attendee = entry.data(DataRole)
-        on = entry.checkState() == Qt.CheckState.Checked
-        if attendee.person_id is not None and not self.set_jav(attendee.person_id, on):
-            self.list.blockSignals(True)
-            entry.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
-            self.list.blockSignals(False)
-
-
-class MotionsBox(_Box):
+class MotionsBox(SectionBox):
     """Motions (yrkanden) in order, with add, edit, withdraw and remove."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -273,80 +215,7 @@ class MotionsBox(_Box):
                 self._ctx, motion.id, text=_("Remove motion")), _("Motion not removed"))
 
 
-def vote_text(vote: Vote, winner: str) -> str:
-    """One line describing a vote and its result."""
-    kind = _("Open vote") if vote.kind is VoteKind.OPEN else _("Closed ballot")
-    side = vote.yes_label if winner == "yes" else vote.no_label
-    text = _("{kind}: yes ({yes_label}) {yes}, no ({no_label}) {no}, abstains {abstain}. "
-             "Result: {side}").format(kind=kind, yes_label=vote.yes_label, yes=vote.yes,
-                                      no_label=vote.no_label, no=vote.no,
-                                      abstain=vote.abstain, side=side)
-    if vote.tie_break is TieBreak.CASTING_VOTE:
-        text += " " + _("(the chair's casting vote)")
-    elif vote.tie_break is TieBreak.LOT:
-        text += " " + _("(by lot)")
-    return text
-
-
-class VotesBox(_Box):
-    """Votes held on the paragraph and their results."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.vote_button, self.remove_button = self._button(), self._button()
-        self.buttons.addStretch(1)
-        self.vote_button.clicked.connect(self.open_vote)
-        self.remove_button.clicked.connect(self.remove_selected)
-
-    def translate_ui(self) -> None:
-        """Set every text."""
-        self.setTitle(_("Votes (omröstning)"))
-        self.vote_button.setText(_("Vote…"))
-        self.vote_button.setToolTip("Ctrl+Shift+V")
-        self.remove_button.setText(_("Remove"))
-
-    def entries(self) -> list[tuple[str, object]]:
-        assert self.item is not None
-        return [(vote_text(v, minutes.vote_winner(self._store(), v)), (v, ballots))
-                for v, ballots in minutes.list_votes(self._store(), self.item.id)]
-
-    def _update_buttons(self) -> None:
-        self.vote_button.setEnabled(not self.sealed)
-        self.remove_button.setEnabled(not self.sealed and self.selected() is not None)
-
-    def open_vote(self) -> VoteDialog | None:
-        """Open the vote dialog with the voters serving on this paragraph."""
-        if self.item is None or self.meeting is None:
-            return None
-        store = self._store()
-        serving = minutes.serving_for_item(store, self.item)
-        if not serving.has_quorum:
-            dialogs.show_error(self, _("No vote possible"), quorum_text(serving))
-            return None
-        names = {a.person_id: a.name for a in minutes.list_attendance(store, self.meeting.id)
-                 if a.person_id is not None}
-        motions = [m for m in minutes.list_motions(store, self.item.id) if not m.withdrawn]
-        labels = [m.mover_name or _("The proposal") for m in motions]
-        vote = Vote(0, self.item.meeting_id, self.item.id, VoteKind.OPEN,
-                    labels[0] if labels else _("For the proposal"),
-                    labels[1] if len(labels) > 1 else _("Against"))
-        dialog = VoteDialog(vote, list(serving.voters), names, self.item.matter_type,
-                            lambda v, b: undo.run(self._ctx, undo_meetings.RecordVote(
-                                self._ctx, v, b)), self)
-        self.dialog = dialog
-        dialog.open()
-        dialog.table.setFocus()
-        return dialog
-
-    def remove_selected(self) -> None:
-        data = self.selected()
-        if data and dialogs.ask_yes_no(self, _("Remove vote"), _("Remove this vote?")):
-            vote, ballots = data  # type: ignore[misc]
-            run_or_show(self._ctx, self, undo_meetings.RemoveVote(self._ctx, vote, ballots),
-                        _("Vote not removed"))
-
-
-class StatementsBox(_Box):
+class StatementsBox(SectionBox):
     """Reservations and protocol notes."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -148,11 +148,13 @@ class SignersBox(QGroupBox):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.date_fields = {}
         self.signed_label.setVisible(bool(signers))
         for row, signer in enumerate(signers):
             field = DateField(self)
+            field.setMinimumWidth(110)
             field.set_date(signer.signed_on)
             field.setReadOnly(self._sealed)
             field.editingFinished.connect(lambda s=signer, f=field: self._sign(s, f))

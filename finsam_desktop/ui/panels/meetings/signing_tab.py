@@ -4,6 +4,8 @@ corrections of earlier paragraphs."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -84,33 +86,31 @@ class SigningTab(QScrollArea):
             post.addWidget(self.post_labels[index], index, 0)
             post.addWidget(value, index, 1, 1, 2)
         post.addWidget(self.post_error, 4, 0, 1, 3)
-        post.setColumnStretch(2, 1)
+        post.setColumnStretch(3, 1)
         export = QVBoxLayout(self.export_box)
-        buttons = QHBoxLayout()
-        for widget in (self.minutes_button, self.web_button, self.extract_number,
-                       self.extract_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        export.addLayout(buttons)
-        export.addWidget(self.busy)
+        documents = QHBoxLayout()
+        documents.addWidget(self.minutes_button)
+        documents.addWidget(self.web_button)
+        documents.addStretch(1)
+        extract = QHBoxLayout()
+        extract.addWidget(self.extract_number, 1)
+        extract.addWidget(self.extract_button)
         correction = QHBoxLayout()
         correction.addWidget(self.correction_button)
         correction.addStretch(1)
+        export.addLayout(documents)
+        export.addLayout(extract)
+        export.addWidget(self.busy)
         export.addLayout(correction)
-        left = QVBoxLayout()
-        left.addWidget(self.signers)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.seal_box)
-        right.addWidget(self.post_box)
-        right.addWidget(self.export_box)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        self.extract_number.setMinimumContentsLength(30)
+        self.extract_number.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.overdue)
-        layout.addLayout(columns, 1)
+        for box in (self.signers, self.seal_box, self.post_box, self.export_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        inner.setMaximumWidth(900)
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -188,8 +188,9 @@ class SigningTab(QScrollArea):
                                      "first)."))
             return
         self.seal_info.setStyleSheet(OK_STYLE)
+        when = dt.datetime.fromisoformat(seal.sealed_at).astimezone()
         self.seal_info.setText(_("Sealed {when}. Control sum: {hash}").format(
-            when=seal.sealed_at.replace("T", " ")[:16], hash=seal.chain_hash[:16]))
+            when=when.strftime("%Y-%m-%d %H:%M"), hash=seal.chain_hash[:16]))
 
     def _show_posting(self, meeting: Meeting | None) -> None:
         store = self._ctx.require_store()

@@ -91,7 +91,8 @@ class VoteDialog(QDialog):
     """Records one vote; `submit(vote, ballots)` saves it or raises FinsamError."""
 
     def __init__(self, vote: Vote, voters: list[ServingVoter], names: dict[int, str],
-                 matter_type: str, submit: VoteSubmit, parent: QWidget | None = None) -> None:
+                 matter_type: str, submit: VoteSubmit, parent: QWidget | None = None, *,
+                 majority_note: str = "") -> None:
         super().__init__(parent)
         self._vote = vote
         self._submit = submit
@@ -107,6 +108,9 @@ class VoteDialog(QDialog):
         self.yes_count, self.no_count, self.abstain_count = (QSpinBox(self) for _i in range(3))
         self.pages = QStackedWidget(self)
         self.counts = QLabel(self)
+        self.majority = QLabel(majority_note, self)
+        self.majority.setWordWrap(True)
+        self.majority.setVisible(bool(majority_note))
         self.tie_label = QLabel(self)
         self.tie = QComboBox(self)
         self.error = ErrorLabel(self)
@@ -165,6 +169,7 @@ class VoteDialog(QDialog):
         form.addRow(_("No means"), self.no_label)
         form.addRow(self.pages)
         form.addRow(self.counts)
+        form.addRow(self.majority)
         form.addRow(self.tie_row)
         form.addRow(self.error)
         form.addRow(self.buttons)
