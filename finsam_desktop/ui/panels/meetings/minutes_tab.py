@@ -108,6 +108,7 @@ class MinutesTab(QWidget):
         self.start_row = QWidget(self)
         self.start_row.setLayout(start)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.editor.banner)  # always in sight, not scrolled away
         layout.addWidget(self.start_row)
         layout.addWidget(self.splitter, 1)
 
@@ -188,7 +189,12 @@ class MinutesTab(QWidget):
         return row.item if row is not None else None
 
     def _selection_changed(self) -> None:
+        before = self.editor.item
         self._show_current()
+        current = self.current_item()
+        if current is not None and (before is None or before.id != current.id) \
+                and not self.editor.isAncestorOf(self.focusWidget()):
+            self.scroll.verticalScrollBar().setValue(0)
 
     def _show_current(self) -> None:
         self.editor.set_item(self._meeting, self.current_item(), self._sealed)

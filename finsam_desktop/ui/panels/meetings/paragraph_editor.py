@@ -122,8 +122,7 @@ class ParagraphEditor(QWidget):
         form.addRow(self.statements)
         self._row(form, "notify", self.notify)
         form.addRow("", flags)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
+        layout = QVBoxLayout(self)  # the banner is placed by the minutes tab, above the scroll
         layout.addWidget(self.heading)
         layout.addWidget(self.error)
         layout.addLayout(form)
