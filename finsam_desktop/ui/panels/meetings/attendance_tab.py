@@ -63,7 +63,7 @@ def serving_notes(serving: Serving, names: dict[int, str],
             notes[member.person_id] = _("Replaced by {name}").format(
                 name=replaced[member.person_id])
         else:
-            notes[member.person_id] = _("Not replaced: no deputy present")
+            notes[member.person_id] = _("Not replaced")
     return notes
 
 

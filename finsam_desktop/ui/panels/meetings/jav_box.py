@@ -24,6 +24,7 @@ class JavBox(SectionBox):
     """Tick who declared jäv; the serving line shows who steps in."""
 
     visible_rows = 12
+    lines_per_row = 1
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from finsam_desktop.domain.meetings import KIND_LABELS, STATUS_LABELS, Meeting, MeetingStatus
@@ -49,6 +49,7 @@ class MeetingList(QWidget):
         self.year = QComboBox(self)
         self.model = RecordTableModel(COLUMNS, self)
         self.view = make_table(self.model, self)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.empty_label = QLabel(self)

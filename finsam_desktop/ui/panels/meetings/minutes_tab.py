@@ -49,7 +49,7 @@ COLUMNS = [
     Column(N_("Title"), lambda r: r.item.title),
     Column(N_("Outcome"), lambda r: _(SHORT_OUTCOMES[r.item.outcome])
            if r.item.outcome.value else ""),
-    Column(N_("Quorum"), lambda r: "" if r.quorum else "●",
+    Column("●", lambda r: "" if r.quorum else "●",  # no quorum: a red mark
            tooltip=lambda r: "" if r.quorum else _("No quorum on this paragraph")),
 ]
 

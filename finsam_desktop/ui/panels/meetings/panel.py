@@ -37,6 +37,7 @@ class MeetingsPanel(Panel):
         self.header = QLabel(self)
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 2px;")
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setWordWrap(True)  # long Swedish dates must not widen the window
         self.tabs = QTabWidget(self)
         self.agenda_tab = AgendaTab(ctx, self.runner, self.tabs)
         self.attendance_tab = AttendanceTab(ctx, self.tabs)

@@ -47,6 +47,7 @@ class SectionBox(QGroupBox):
     """A titled list with buttons; subclasses fill it for one paragraph."""
 
     visible_rows = 4
+    lines_per_row = 2  # long motions and vote results wrap onto a second line
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +86,9 @@ class SectionBox(QGroupBox):
         self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.list.blockSignals(False)
         rows = max(1, min(self.list.count(), self.visible_rows))
-        row_height = self.list.sizeHintForRow(0) if self.list.count() else 18
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 6)
+        line = self.list.fontMetrics().lineSpacing()
+        self.list.setFixedHeight(rows * (line * self.lines_per_row + 6)
+                                 + 2 * self.list.frameWidth() + 4)
         self._update_buttons()
 
     def entries(self) -> list[tuple[str, object]]:
