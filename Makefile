@@ -28,6 +28,7 @@ test: $(VENV)/.installed
 screenshots: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-organisation.png --panel organisation $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-overview.png --panel overview $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-meetings.png --panel meetings $(DEMO)
 
 clean:
 	rm -rf $(VENV) $(DEMO) backups
