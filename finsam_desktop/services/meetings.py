@@ -20,6 +20,7 @@ from finsam_desktop.domain.minutes_rules import status_of, summons_is_late
 from finsam_desktop.domain.values import check_date, check_text
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import organisation
+from finsam_desktop.storage.mapping import TableMapper
 from finsam_desktop.storage.store import Store
 
 MEETING_TABLES = ("meetings", "items")
@@ -51,6 +52,17 @@ class MeetingSummary:
     item_count: int
     first_number: int | None
     last_number: int | None
+
+
+def remove_record[T](store: Store, mapper: TableMapper[T], record_id: int,
+                     action: str) -> tuple[T, Changes]:
+    """Delete one row of a meeting's minutes (refused once sealed); returns it for undo."""
+    with store.user_action():
+        before = mapper.get(record_id)
+        require_unsealed(store, before.meeting_id)  # type: ignore[attr-defined]
+        mapper.delete(record_id)
+        store.audit.log(action, mapper.table, record_id, before=before)
+    return before, Changes.of(mapper.table, ids=[record_id])
 
 
 def is_sealed(store: Store, meeting_id: int) -> bool:
@@ -313,12 +325,7 @@ def add_attachment(store: Store, attachment: Attachment) -> tuple[Attachment, Ch
 
 def remove_attachment(store: Store, attachment_id: int) -> tuple[Attachment, Changes]:
     """Remove an attachment reference."""
-    with store.user_action():
-        before = store.meetings.attachments.get(attachment_id)
-        require_unsealed(store, before.meeting_id)
-        store.meetings.attachments.delete(attachment_id)
-        store.audit.log("attachment.removed", "attachments", attachment_id, before=before)
-    return before, Changes.of("attachments", ids=[attachment_id])
+    return remove_record(store, store.meetings.attachments, attachment_id, "attachment.removed")
 
 
 def list_attachments(store: Store, item_id: int) -> list[Attachment]:

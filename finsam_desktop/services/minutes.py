@@ -188,12 +188,7 @@ def declare_jav(store: Store, item_id: int, person_id: int) -> tuple[Jav, Change
 
 def withdraw_jav(store: Store, jav_id: int) -> tuple[Jav, Changes]:
     """Remove a jäv recorded by mistake."""
-    with store.user_action():
-        before = store.meetings.jav.get(jav_id)
-        meetings.require_unsealed(store, before.meeting_id)
-        store.meetings.jav.delete(jav_id)
-        store.audit.log("jav.withdrawn", "jav", jav_id, before=before)
-    return before, Changes.of("jav", ids=[jav_id])
+    return meetings.remove_record(store, store.meetings.jav, jav_id, "jav.withdrawn")
 
 
 def jav_of_item(store: Store, item_id: int) -> list[Jav]:
@@ -240,12 +235,7 @@ def update_motion(store: Store, motion: Motion) -> tuple[Motion, Changes]:
 
 def remove_motion(store: Store, motion_id: int) -> tuple[Motion, Changes]:
     """Delete a motion entered by mistake."""
-    with store.user_action():
-        before = store.meetings.motions.get(motion_id)
-        meetings.require_unsealed(store, before.meeting_id)
-        store.meetings.motions.delete(motion_id)
-        store.audit.log("motion.removed", "motions", motion_id, before=before)
-    return before, Changes.of("motions", ids=[motion_id])
+    return meetings.remove_record(store, store.meetings.motions, motion_id, "motion.removed")
 
 
 def list_motions(store: Store, item_id: int) -> list[Motion]:
@@ -385,12 +375,8 @@ def update_statement(store: Store, statement: Statement) -> tuple[Statement, Cha
 
 def remove_statement(store: Store, statement_id: int) -> tuple[Statement, Changes]:
     """Delete a reservation or note."""
-    with store.user_action():
-        before = store.meetings.statements.get(statement_id)
-        meetings.require_unsealed(store, before.meeting_id)
-        store.meetings.statements.delete(statement_id)
-        store.audit.log("statement.removed", "statements", statement_id, before=before)
-    return before, Changes.of("statements", ids=[statement_id])
+    return meetings.remove_record(store, store.meetings.statements, statement_id,
+                                  "statement.removed")
 
 
 def list_statements(store: Store, item_id: int) -> list[Statement]:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import ValidationError
-from finsam_desktop.domain.meetings import Item, ItemKind, Outcome, Posting, Seal, Signer, SignerRole
+from finsam_desktop.domain.meetings import (
+    Item,
+    ItemKind,
+    Outcome,
+    Posting,
+    Seal,
+    Signer,
+    SignerRole,
+)
 from finsam_desktop.domain.minutes_rules import final_from, posting_dates, signing_is_late
 from finsam_desktop.domain.values import check_date
 from finsam_desktop.i18n import _
@@ -29,8 +37,9 @@ def list_signers(store: Store, meeting_id: int) -> list[Signer]:
     return sorted(store.meetings.signers_of(meeting_id), key=lambda s: (order[s.role], s.id))
 
 
-def set_signers(store: Store, meeting_id: int, *, secretary_id: int, chair_id: int,
-                adjuster_ids: list[int]) -> Changes:
+def set_signers(
+    store: Store, meeting_id: int, *, secretary_id: int, chair_id: int, adjuster_ids: list[int]
+) -> Changes:
     """Choose who signs: the secretary, the chair and one or two adjusters (justerare)."""
     if not 1 <= len(adjuster_ids) <= 2 or len(set(adjuster_ids)) != len(adjuster_ids):
         raise ValidationError(_("Choose one or two different adjusters (justerare)."))
@@ -41,20 +50,30 @@ def set_signers(store: Store, meeting_id: int, *, secretary_id: int, chair_id: i
         before = store.meetings.signers_of(meeting_id)
         keep = {(s.role, s.person_id): s for s in before}
         store.meetings.delete_where("signers", "meeting_id = :m", m=meeting_id)
-        wanted = [(SignerRole.SECRETARY, secretary_id), (SignerRole.CHAIR, chair_id),
-                  *((SignerRole.ADJUSTER, a) for a in adjuster_ids)]
+        wanted = [
+            (SignerRole.SECRETARY, secretary_id),
+            (SignerRole.CHAIR, chair_id),
+            *((SignerRole.ADJUSTER, a) for a in adjuster_ids),
+        ]
         for role, person_id in wanted:
             person = store.board.people.get(person_id)
             old = keep.get((role, person_id))
-            store.meetings.signers.insert(Signer(0, meeting_id, role, person_id, person.name,
-                                                 old.signed_on if old else None))
-        store.audit.log("signers.set", "signers", meeting_id, before=[dataclasses.asdict(s)
-                                                                      for s in before],
-                        after=[{"role": r.value, "person_id": p} for r, p in wanted])
+            store.meetings.signers.insert(
+                Signer(0, meeting_id, role, person_id, person.name, old.signed_on if old else None)
+            )
+        store.audit.log(
+            "signers.set",
+            "signers",
+            meeting_id,
+            before=[dataclasses.asdict(s) for s in before],
+            after=[{"role": r.value, "person_id": p} for r, p in wanted],
+        )
     return Changes.of("signers", ids=[meeting_id])
 
 
-def record_signature(store: Store, signer_id: int, signed_on: dt.date | None) -> tuple[Signer, Changes]:
+def record_signature(
+    store: Store, signer_id: int, signed_on: dt.date | None
+) -> tuple[Signer, Changes]:
     """Record (or clear) the date a signer signed the minutes."""
     if signed_on is not None:
         check_date(signed_on)
@@ -77,16 +96,21 @@ def seal_problems(store: Store, meeting_id: int) -> list[str]:
         problems.append(_("The minutes have not been started."))
     signers = store.meetings.signers_of(meeting_id)
     roles = {s.role for s in signers}
-    if SignerRole.CHAIR not in roles or SignerRole.ADJUSTER not in roles \
-            or SignerRole.SECRETARY not in roles:
+    if (
+        SignerRole.CHAIR not in roles
+        or SignerRole.ADJUSTER not in roles
+        or SignerRole.SECRETARY not in roles
+    ):
         problems.append(_("Choose the secretary, the chair and the adjusters."))
-    problems += [_("{name} has not signed yet.").format(name=s.name)
-                 for s in signers if s.signed_on is None]
+    problems += [
+        _("{name} has not signed yet.").format(name=s.name) for s in signers if s.signed_on is None
+    ]
     for item in store.meetings.items_of(meeting_id):
         if item.kind is ItemKind.DECISION and item.outcome is Outcome.NONE:
             number = meetings.number_of(meeting, item)
-            problems.append(_("§ {n} {title}: no decision recorded.").format(
-                n=number, title=item.title))
+            problems.append(
+                _("§ {n} {title}: no decision recorded.").format(n=number, title=item.title)
+            )
     return problems
 
 
@@ -109,13 +133,20 @@ def seal(store: Store, meeting_id: int, *, backup: bool = True) -> tuple[Seal, C
 
 def _refresh_names(store: Store, meeting_id: int) -> None:
     """Write people's current names into the minutes before they are frozen."""
-    for table, column in (("attendance", "name"), ("jav", "name"), ("ballots", "name"),
-                          ("statements", "name"), ("signers", "name"),
-                          ("motions", "mover_name")):
+    for table, column in (
+        ("attendance", "name"),
+        ("jav", "name"),
+        ("ballots", "name"),
+        ("statements", "name"),
+        ("signers", "name"),
+        ("motions", "mover_name"),
+    ):
         key = "mover_id" if table == "motions" else "person_id"
         store.db.execute(
             f"UPDATE [{table}] SET {column} = (SELECT name FROM people WHERE id = {key}) "
-            f"WHERE meeting_id = :m AND {key} IS NOT NULL", {"m": meeting_id})
+            f"WHERE meeting_id = :m AND {key} IS NOT NULL",
+            {"m": meeting_id},
+        )
 
 
 def _freeze_serving(store: Store, meeting_id: int) -> None:
@@ -127,9 +158,17 @@ def _freeze_serving(store: Store, meeting_id: int) -> None:
     store.meetings.delete_where("serving", "meeting_id = :m", m=meeting_id)
     for item in store.meetings.items_of(meeting_id):
         for voter in minutes.serving_for_item(store, item).voters:
-            store.meetings.serving.insert(ServingRow(
-                0, meeting_id, item.id, voter.person_id, names.get(voter.person_id, voter.name),
-                voter.serving_for, names.get(voter.serving_for or 0, "")))
+            store.meetings.serving.insert(
+                ServingRow(
+                    0,
+                    meeting_id,
+                    item.id,
+                    voter.person_id,
+                    names.get(voter.person_id, voter.name),
+                    voter.serving_for,
+                    names.get(voter.serving_for or 0, ""),
+                )
+            )
 
 
 def get_seal(store: Store, meeting_id: int) -> Seal | None:
@@ -144,11 +183,16 @@ def post(store: Store, meeting_id: int, posted_on: dt.date) -> tuple[Posting | N
         seal_ = store.meetings.seal_of(meeting_id)
         if seal_ is None:
             raise ValidationError(_("Only signed and sealed minutes can be posted."))
-        signed = max((s.signed_on for s in store.meetings.signers_of(meeting_id)
-                      if s.signed_on), default=None)
+        signed = max(
+            (s.signed_on for s in store.meetings.signers_of(meeting_id) if s.signed_on),
+            default=None,
+        )
         if signed is not None and posted_on < signed:
-            raise ValidationError(_("The notice cannot be posted before the minutes were "
-                                    "signed ({date}).").format(date=signed.isoformat()))
+            raise ValidationError(
+                _("The notice cannot be posted before the minutes were signed ({date}).").format(
+                    date=signed.isoformat()
+                )
+            )
         before = store.meetings.posting_of(meeting_id)
         after = Posting(meeting_id, posted_on)
         store.meetings.save_posting(after)
@@ -185,18 +229,26 @@ def signing_overdue(store: Store, meeting_id: int) -> bool:
     return signing_is_late(meeting.date, store.today(), days)
 
 
-def add_correction(store: Store, meeting_id: int, corrected_item_id: int,
-                   text: str) -> tuple[Item, Changes]:
+def add_correction(
+    store: Store, meeting_id: int, corrected_item_id: int, text: str
+) -> tuple[Item, Changes]:
     """Add a paragraph correcting a paragraph of earlier, sealed minutes (rättelse)."""
     corrected = store.meetings.items.get(corrected_item_id)
     earlier = store.meetings.meetings.get(corrected.meeting_id)
     if store.meetings.seal_of(earlier.id) is None:
-        raise ValidationError(_("Those minutes are not signed yet; change the paragraph "
-                                "itself."))
+        raise ValidationError(_("Those minutes are not signed yet; change the paragraph itself."))
     number = meetings.number_of(earlier, corrected)
     title = _("Correction of § {n} ({date})").format(n=number, date=earlier.date.isoformat())
-    item = Item(0, meeting_id, 0, title, ItemKind.DECISION, dnr=corrected.dnr,
-                background=text, corrects_id=corrected_item_id)
+    item = Item(
+        0,
+        meeting_id,
+        0,
+        title,
+        ItemKind.DECISION,
+        dnr=corrected.dnr,
+        background=text,
+        corrects_id=corrected_item_id,
+    )
     return meetings.add_item(store, item)
 
 
@@ -212,9 +264,11 @@ class SealProblem:
 
 def verify_seals(store: Store) -> list[SealProblem]:
     """Every sealed protocol whose content or place in the chain was changed afterwards."""
-    reasons = {"content": _("its content was changed after signing"),
-               "link": _("the chain of seals is broken at this protocol"),
-               "missing": _("a sealed protocol before it is missing")}
+    reasons = {
+        "content": _("its content was changed after signing"),
+        "link": _("the chain of seals is broken at this protocol"),
+        "missing": _("a sealed protocol before it is missing"),
+    }
     problems = []
     for broken in sealing.verify(store.db):
         meeting = store.meetings.meetings.all_by_id().get(broken.meeting_id)

@@ -33,10 +33,20 @@ class BoardRepo:
 
     def references_to_person(self, person_id: int) -> int:
         """Seats, staff roles and minutes that refer to the person."""
-        sql = " + ".join(f"(SELECT count(*) FROM {table} WHERE {column} = :p)" for table, column in (
-            ("seats", "person_id"), ("staff", "person_id"), ("attendance", "person_id"),
-            ("signers", "person_id"), ("motions", "mover_id"), ("statements", "person_id"),
-            ("jav", "person_id"), ("ballots", "person_id"), ("serving", "person_id")))
+        sql = " + ".join(
+            f"(SELECT count(*) FROM {table} WHERE {column} = :p)"
+            for table, column in (
+                ("seats", "person_id"),
+                ("staff", "person_id"),
+                ("attendance", "person_id"),
+                ("signers", "person_id"),
+                ("motions", "mover_id"),
+                ("statements", "person_id"),
+                ("jav", "person_id"),
+                ("ballots", "person_id"),
+                ("serving", "person_id"),
+            )
+        )
         return int(self.db.execute(f"SELECT {sql}", {"p": person_id}).fetchone()[0])
 
     def minutes_using_seat(self, seat_id: int) -> int:

@@ -360,7 +360,7 @@ def test_editing_the_board_after_sealing_does_not_change_the_protocol(store):
 def test_people_and_seats_in_minutes_cannot_be_removed(store):
     from finsam_desktop.services import board
 
-    meeting, attendees = _started(store)
+    _, attendees = _started(store)
     seat_id = attendees[0].seat_id
     with pytest.raises(ValidationError, match="minutes"):
         board.remove_seat(store, seat_id, allow_incomplete=True)
