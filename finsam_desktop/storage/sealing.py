@@ -21,14 +21,39 @@ from finsam_desktop.storage.migrations import SEALED_TABLES
 
 GENESIS = "0" * 64
 
+# The columns a seal covers, fixed as of schema 0002. A later migration may add columns to
+# these tables without changing the hash of protocols sealed before it (the triggers still
+# refuse any change to sealed rows); never remove or rename a column listed here.
+SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "meetings": ("id", "date", "kind", "start_time", "end_time", "place", "remote_link",
+                 "summoned_on", "held", "first_number", "signing_time_place", "note"),
+    "items": ("id", "meeting_id", "position", "title", "kind", "dnr", "proposal",
+              "background", "decision", "outcome", "matter_type", "order_of_putting",
+              "immediate", "corrects_id", "notify", "appeal_instruction"),
+    "attachments": ("id", "meeting_id", "item_id", "title", "file_ref"),
+    "attendance": ("id", "meeting_id", "role", "name", "person_id", "seat_id", "member_id",
+                   "detail", "presence", "remote", "not_present", "function"),
+    "jav": ("id", "meeting_id", "item_id", "person_id", "name"),
+    "motions": ("id", "meeting_id", "item_id", "position", "text", "mover_id", "mover_name",
+                "seconded_by", "withdrawn"),
+    "votes": ("id", "meeting_id", "item_id", "kind", "yes_label", "no_label", "yes", "no",
+              "abstain", "tie_break", "tie_winner"),
+    "ballots": ("id", "meeting_id", "vote_id", "person_id", "name", "choice"),
+    "statements": ("id", "meeting_id", "item_id", "kind", "person_id", "name", "text",
+                   "received_on"),
+    "signers": ("id", "meeting_id", "role", "person_id", "name", "signed_on"),
+    "serving": ("id", "meeting_id", "item_id", "person_id", "name", "serving_for_id",
+                "serving_for_name"),
+}
+
 
 def content_hash(db: Database, meeting_id: int) -> str:
-    """SHA-256 of the protocol's canonical content."""
+    """SHA-256 of the protocol's canonical content (the sealed columns of its rows)."""
     content: dict[str, list[dict[str, object]]] = {}
-    rows = db.execute("SELECT * FROM meetings WHERE id = ?", [meeting_id])
-    content["meetings"] = _dicts(rows)
-    for table in SEALED_TABLES:
-        rows = db.execute(f"SELECT * FROM [{table}] WHERE meeting_id = ? ORDER BY id",
+    for table in ("meetings", *SEALED_TABLES):
+        columns = ", ".join(f"[{c}]" for c in SEALED_COLUMNS[table])
+        key = "id" if table == "meetings" else "meeting_id"
+        rows = db.execute(f"SELECT {columns} FROM [{table}] WHERE {key} = ? ORDER BY id",
                           [meeting_id])
         content[table] = _dicts(rows)
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -382,3 +382,19 @@ def test_check_notes_minutes_past_the_signing_deadline(tmp_path):
     report = check_database(path)
     assert report.healthy
     assert any("2026-10-01" in n and "2026-10-15" in n for n in report.notes)
+
+
+def test_a_later_column_does_not_break_existing_seals(store):
+    """Migrations after 0002 may add columns to sealed tables; old seals must still verify."""
+    from finsam_desktop.storage.sealing import SEALED_COLUMNS
+
+    _sealed(store)
+    assert signing.verify_seals(store) == []
+    store.conn.execute("ALTER TABLE items ADD COLUMN later_column TEXT NOT NULL DEFAULT 'x'")
+    assert signing.verify_seals(store) == []
+    for table in ("meetings", *SEALED_TABLES):
+        actual = [r[1] for r in store.conn.execute(f"PRAGMA table_info([{table}])")]
+        assert set(SEALED_COLUMNS[table]) <= set(actual)
+    missing = {t: set(r[1] for r in store.conn.execute(f"PRAGMA table_info([{t}])"))
+               - set(SEALED_COLUMNS[t]) for t in ("meetings", *SEALED_TABLES)}
+    assert missing == {t: ({"later_column"} if t == "items" else set()) for t in missing}
