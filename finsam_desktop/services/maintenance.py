@@ -148,6 +148,9 @@ def load_database(path: Path, text: str, **store_options: object) -> Store:
         exchange.validate(store.db, document)
         with store.user_action():
             exchange.insert_all(store.db, document)
+            from finsam_desktop.storage import search_repo
+
+            search_repo.rebuild(store.db)
             if not list(store.db.query("SELECT 1 FROM agency")):
                 raise ExchangeFormatError(_("The file has no agency (table “agency” is empty)."))
     except (ExchangeFormatError, StorageError):

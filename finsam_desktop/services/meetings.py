@@ -20,6 +20,7 @@ from finsam_desktop.domain.minutes_rules import status_of, summons_is_late
 from finsam_desktop.domain.values import check_date, check_text
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import organisation
+from finsam_desktop.storage import search_repo
 from finsam_desktop.storage.mapping import TableMapper
 from finsam_desktop.storage.store import Store
 
@@ -158,8 +159,15 @@ def plan_meeting(store: Store, meeting: Meeting, *,
         added = dataclasses.replace(clean, id=new_id)
         if standard_items:
             for position, (title, kind) in enumerate((*STANDARD_OPENING, *STANDARD_CLOSING), 1):
-                store.meetings.items.insert(Item(0, new_id, position, _(title), kind))
+                item_id = store.meetings.items.insert(Item(0, new_id, position, _(title), kind))
+                if title == "Report of delegated decisions":
+                    store.decisions.set_role(item_id, "delegation_report")
+                search_repo.reindex(store.db, [item_id])
         store.audit.log("meeting.planned", "meetings", new_id, after=added)
+        if standard_items:
+            from finsam_desktop.services import delegation
+
+            delegation.hand_over_pending(store)
     return added, Changes.of(*MEETING_TABLES, ids=[new_id])
 
 
@@ -184,8 +192,12 @@ def remove_meeting(store: Store, meeting_id: int) -> Changes:
         if meeting.held:
             raise ValidationError(_("Minutes have been started for this meeting; it cannot be "
                                     "removed."))
+        item_ids = [i.id for i in store.meetings.items_of(meeting_id)]
+        for item_id in item_ids:
+            store.decisions.unlink_item(item_id)
         for table in ("attachments", "items"):
             store.meetings.delete_where(table, "meeting_id = :m", m=meeting_id)
+        search_repo.reindex(store.db, item_ids)
         store.meetings.meetings.delete(meeting_id)
         store.audit.log("meeting.removed", "meetings", meeting_id, before=meeting)
     return Changes.of(*MEETING_TABLES, "attachments", ids=[meeting_id])
@@ -251,6 +263,7 @@ def add_item(store: Store, item: Item) -> tuple[Item, Changes]:
             store.meetings.shift_positions(meeting.id, position, +1)
         new_id = store.meetings.items.insert(dataclasses.replace(clean, position=position))
         added = dataclasses.replace(clean, id=new_id, position=position)
+        search_repo.reindex(store.db, [new_id])
         store.audit.log("item.added", "items", new_id, after=added)
     return added, Changes.of("items", ids=[new_id])
 
@@ -266,6 +279,7 @@ def update_item(store: Store, item: Item) -> tuple[Item, Changes]:
                                                 position=before.position))
         minutes.check_outcome(store, clean)
         store.meetings.items.update(clean)
+        search_repo.reindex(store.db, [item.id])
         store.audit.log("item.updated", "items", item.id, before=before, after=clean)
     return before, Changes.of("items", ids=[item.id])
 
@@ -277,7 +291,9 @@ def remove_item(store: Store, item_id: int) -> tuple[Item, Changes]:
         meeting = require_unsealed(store, before.meeting_id)
         _check_numbering_room(store, meeting)
         _delete_item_rows(store, item_id)
+        store.decisions.unlink_item(item_id)
         store.meetings.items.delete(item_id)
+        search_repo.reindex(store.db, [item_id])
         store.meetings.shift_positions(meeting.id, before.position + 1, -1)
         store.audit.log("item.removed", "items", item_id, before=before)
     return before, Changes.of("items", "motions", "votes", "statements", "jav", ids=[item_id])

@@ -40,6 +40,7 @@ from finsam_desktop.domain.minutes_rules import (
 from finsam_desktop.domain.values import check_date, check_text
 from finsam_desktop.i18n import _
 from finsam_desktop.services import meetings, organisation
+from finsam_desktop.storage import search_repo
 from finsam_desktop.storage.store import Store
 
 
@@ -214,6 +215,7 @@ def add_motion(store: Store, motion: Motion) -> tuple[Motion, Changes]:
                                                            max_length=500))
         new_id = store.meetings.motions.insert(clean)
         added = dataclasses.replace(clean, id=new_id)
+        search_repo.reindex(store.db, [item.id])
         store.audit.log("motion.added", "motions", new_id, after=added)
     return added, Changes.of("motions", ids=[new_id])
 
@@ -229,13 +231,18 @@ def update_motion(store: Store, motion: Motion) -> tuple[Motion, Changes]:
             seconded_by=check_text(motion.seconded_by, field=_("Seconded by"), max_length=500),
             withdrawn=motion.withdrawn)
         store.meetings.motions.update(clean)
+        search_repo.reindex(store.db, [before.item_id])
         store.audit.log("motion.updated", "motions", motion.id, before=before, after=clean)
     return before, Changes.of("motions", ids=[motion.id])
 
 
 def remove_motion(store: Store, motion_id: int) -> tuple[Motion, Changes]:
     """Delete a motion entered by mistake."""
-    return meetings.remove_record(store, store.meetings.motions, motion_id, "motion.removed")
+    with store.user_action():
+        result = meetings.remove_record(store, store.meetings.motions, motion_id,
+                                        "motion.removed")
+        search_repo.reindex(store.db, [result[0].item_id])
+    return result
 
 
 def list_motions(store: Store, item_id: int) -> list[Motion]:
@@ -337,6 +344,7 @@ def add_statement(store: Store, statement: Statement) -> tuple[Statement, Change
         clean = dataclasses.replace(statement, meeting_id=item.meeting_id, name=name, text=text)
         new_id = store.meetings.statements.insert(clean)
         added = dataclasses.replace(clean, id=new_id)
+        search_repo.reindex(store.db, [item.id])
         store.audit.log(f"{statement.kind.value}.added", "statements", new_id, after=added)
     return added, Changes.of("statements", ids=[new_id])
 
@@ -368,6 +376,7 @@ def update_statement(store: Store, statement: Statement) -> tuple[Statement, Cha
                                                             max_length=100_000),
                                     received_on=statement.received_on)
         store.meetings.statements.update(clean)
+        search_repo.reindex(store.db, [before.item_id])
         store.audit.log("statement.updated", "statements", statement.id, before=before,
                         after=clean)
     return before, Changes.of("statements", ids=[statement.id])
@@ -375,8 +384,11 @@ def update_statement(store: Store, statement: Statement) -> tuple[Statement, Cha
 
 def remove_statement(store: Store, statement_id: int) -> tuple[Statement, Changes]:
     """Delete a reservation or note."""
-    return meetings.remove_record(store, store.meetings.statements, statement_id,
-                                  "statement.removed")
+    with store.user_action():
+        result = meetings.remove_record(store, store.meetings.statements, statement_id,
+                                        "statement.removed")
+        search_repo.reindex(store.db, [result[0].item_id])
+    return result
 
 
 def list_statements(store: Store, item_id: int) -> list[Statement]:

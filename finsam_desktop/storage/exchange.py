@@ -22,6 +22,7 @@ from finsam_desktop.i18n import _
 FORMAT = "finsam-exchange"
 FORMAT_VERSION = 1
 _INTERNAL = ("_sqlite_migrations",)
+_DERIVED_PREFIX = "search_index"  # the full-text index and its shadow tables: rebuilt, not saved
 
 
 def data_tables(db: Database) -> list[str]:
@@ -30,7 +31,8 @@ def data_tables(db: Database) -> list[str]:
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY rowid"
     ).fetchall()
-    return [r[0] for r in rows if r[0] not in _INTERNAL]
+    return [r[0] for r in rows
+            if r[0] not in _INTERNAL and not r[0].startswith(_DERIVED_PREFIX)]
 
 
 def _columns(db: Database, table: str) -> dict[str, tuple[str, bool, bool]]:

@@ -315,3 +315,67 @@ CREATE TABLE postings (
     {_DATE.format(col="taken_down_on")}
 ) STRICT;
 """
+
+
+SEARCH_TABLE = "search_index"  # FTS5; kept by storage.search_repo (not triggers: see there)
+
+
+@migrations(name="0003_decisions")
+def _0003_decisions(db: Database) -> None:
+    """Follow-up of decisions, delegation register and log, agenda roles, full-text index."""
+    db.executescript(_SCHEMA_0003)
+    from finsam_desktop.storage.search_repo import rebuild
+
+    rebuild(db)
+    _stamp(db, 3)
+
+
+_SCHEMA_0003 = f"""
+CREATE TABLE followups (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id),
+    category TEXT NOT NULL DEFAULT '',
+    responsible TEXT NOT NULL DEFAULT '',
+    responsible_person_id INTEGER REFERENCES people(id),
+    {_DATE.format(col="due_on")},
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'carried_out', 'reported_back')),
+    reported_item_id INTEGER REFERENCES items(id),
+    activity_id INTEGER,
+    budget_line_id INTEGER,
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX followups_by_status ON followups (status, due_on);
+
+CREATE TABLE delegations (
+    id INTEGER PRIMARY KEY,
+    delegate TEXT NOT NULL CHECK (length(delegate) >= 1),
+    matter_type TEXT NOT NULL CHECK (length(matter_type) >= 1),
+    amount_limit_ore INTEGER CHECK (amount_limit_ore IS NULL OR amount_limit_ore >= 0),
+    report_to_board INTEGER NOT NULL DEFAULT 1 CHECK (report_to_board IN (0, 1)),
+    delegate_person_id INTEGER REFERENCES people(id),
+    {_DATE.format(col="valid_from")},
+    {_DATE.format(col="valid_to")},
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE delegation_decisions (
+    id INTEGER PRIMARY KEY,
+    delegation_id INTEGER NOT NULL REFERENCES delegations(id),
+    decided_on TEXT NOT NULL CHECK (date(decided_on) IS decided_on),
+    decided_by TEXT NOT NULL CHECK (length(decided_by) >= 1),
+    matter TEXT NOT NULL CHECK (length(matter) >= 1),
+    dnr TEXT NOT NULL DEFAULT '',
+    amount_ore INTEGER CHECK (amount_ore IS NULL OR amount_ore >= 0),
+    reported_item_id INTEGER REFERENCES items(id)
+) STRICT;
+CREATE INDEX delegation_decisions_by_date ON delegation_decisions (decided_on);
+
+CREATE TABLE agenda_roles (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id),
+    role TEXT NOT NULL CHECK (role IN ('delegation_report', 'report_back'))
+) STRICT;
+
+CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(
+    title, body, tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
