@@ -44,6 +44,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     store = create_database(args.db, "Samordningsförbundet Mälarsund Väst")
     try:
         build_demo(store, years=args.years, seed=args.seed)
+        if args.scale == "large":
+            from finsam_desktop.services.demo_large import add_history
+
+            added = add_history(store, years=args.years, seed=args.seed)
+            print(_("Added {n} paragraphs of history for benchmarks.").format(n=added))
     finally:
         store.close()
     print(_("Created the demo agency in {path}.").format(path=args.db))
@@ -122,10 +127,65 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import decisions
+    from finsam_desktop.services.maintenance import open_database
+
+    store = open_database(args.db, read_only=True)
+    try:
+        hits = decisions.search(store, args.query, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{
+            "item_id": h.item_id, "meeting_id": h.meeting_id,
+            "meeting_date": h.meeting_date.isoformat(), "paragraph": h.number, "title": h.title,
+            "snippet": _marked(h.snippet, "[", "]"),
+        } for h in hits], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for h in hits:
+        number = f"§ {h.number}" if h.number else "—"
+        print(f"{h.meeting_date.isoformat()}  {number:>6}  {_marked(h.title_marked, '«', '»')}")
+        print(f"    {_marked(h.snippet, '«', '»').replace(chr(10), ' ')}")
+    print(_("{n} hits.").format(n=len(hits)))
+    return EXIT_OK
+
+
+def _marked(text: str, start: str, end: str) -> str:
+    from finsam_desktop.services.decisions import MARK_END, MARK_START
+
+    return text.replace(MARK_START, start).replace(MARK_END, end)
+
+
+def _cmd_export_decisions(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import decision_exports
+    from finsam_desktop.services.maintenance import open_database
+
+    if args.year is None:
+        raise FinsamError(_("“export decisions” needs --year Y."))
+    store = open_database(args.db, read_only=True)
+    try:
+        job = decision_exports.register_job(store, args.year, args.output)
+    finally:
+        store.close()
+    path = job.run(args.output)
+    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from finsam_desktop.services import exports
     from finsam_desktop.services.maintenance import open_database
 
+    if args.document == "decisions":
+        if args.meeting is not None or args.paragraph is not None:
+            raise FinsamError(_("“export decisions” takes --year, not --meeting or "
+                                "--paragraph."))
+        return _cmd_export_decisions(args)
+    if args.meeting is None:
+        raise FinsamError(_("--meeting ID is needed for this document."))
+    if args.year is not None:
+        raise FinsamError(_("--year goes with “export decisions”."))
     if (args.paragraph is not None) != (args.document == "extract"):
         raise FinsamError(_("--paragraph N is needed for “export extract” and only there."))
     store = open_database(args.db, read_only=True)
@@ -163,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("db", type=Path)
     demo.add_argument("--years", type=int, default=8, help=_("years of history (default 8)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
+    demo.add_argument("--scale", choices=["normal", "large"], default="normal",
+                      help=_("large: add 5 000 paragraphs a year for benchmarks"))
     demo.set_defaults(run=_cmd_demo)
 
     check = sub.add_parser("check", help=_("check integrity, foreign keys and schema version"))
@@ -187,13 +249,22 @@ def build_parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_cmd_list)
 
     export = sub.add_parser("export", help=_("write a meeting document as PDF"))
-    export.add_argument("document", choices=["notice", "minutes", "web-minutes", "extract"])
+    export.add_argument("document",
+                        choices=["notice", "minutes", "web-minutes", "extract", "decisions"])
     export.add_argument("db", type=Path)
-    export.add_argument("--meeting", type=int, required=True, help=_("meeting id (see list "
-                                                                       "meetings)"))
+    export.add_argument("--meeting", type=int, help=_("meeting id (see list meetings)"))
+    export.add_argument("--year", type=int, help=_("year of the decision register"))
     export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
-    export.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help=_("file to write (.pdf; for decisions also .xlsx or .csv)"))
     export.set_defaults(run=_cmd_export)
+
+    search = sub.add_parser("search", help=_("search the minutes for words or a phrase"))
+    search.add_argument("db", type=Path)
+    search.add_argument("query", help=_('words (all must occur), "a phrase", or prefix*'))
+    search.add_argument("--limit", type=int, default=50, help=_("most hits (default 50)"))
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
+    search.set_defaults(run=_cmd_search)
     return parser
 
 

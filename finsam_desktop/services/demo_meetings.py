@@ -27,7 +27,7 @@ from finsam_desktop.domain.meetings import (
     Vote,
     VoteKind,
 )
-from finsam_desktop.services import meetings, minutes, signing
+from finsam_desktop.services import demo_decisions, meetings, minutes, signing
 from finsam_desktop.storage.store import Store
 
 _DATES = ((2, 14), (4, 25), (6, 12), (9, 26), (11, 27))
@@ -41,15 +41,23 @@ def build_meetings(store: Store, *, years: int, rng: random.Random) -> None:
     previous: list[tuple[int, int]] = []  # (meeting id, item id) of sealed decisions
     dates = [dt.date(year, month, day) for year in range(today.year - years + 1, today.year + 1)
              for month, day in _DATES]
+    order = demo_decisions.build_delegation_order(store)
+    last: dt.date | None = None
     for index, day in enumerate(dates):
         meeting = _plan(store, day, rng, index)
+        if day < today:
+            demo_decisions.before_meeting(store, meeting, order, rng, last)
         if day + dt.timedelta(days=10) < today:
             _minute(store, meeting, rng, index, previous)
             _sign_and_post(store, meeting, rng)
+            latest = index + 1 < len(dates) and dates[index + 1] + dt.timedelta(days=10) >= today
+            demo_decisions.after_meeting(store, meeting, today, rng, latest=latest)
         elif day < today:
             _minute(store, meeting, rng, index, previous)
         elif (day - today).days <= 14:
+            demo_decisions.before_meeting(store, meeting, order, rng, last)
             meetings.summon(store, meeting.id, day - dt.timedelta(days=8))
+        last = day
 
 
 def _plan(store: Store, day: dt.date, rng: random.Random, index: int) -> Meeting:

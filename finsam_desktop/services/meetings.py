@@ -81,24 +81,28 @@ def require_unsealed(store: Store, meeting_id: int) -> Meeting:
     return meeting
 
 
-def status(store: Store, meeting: Meeting) -> MeetingStatus:
+def status(store: Store, meeting: Meeting, *, appeal_days: int | None = None) -> MeetingStatus:
     """The meeting's status, derived from what has been recorded."""
     posting = store.meetings.posting_of(meeting.id)
+    days = organisation.get_charter(store).appeal_period_days if appeal_days is None \
+        else appeal_days
     return status_of(summoned=meeting.summoned_on is not None, held=meeting.held,
                      sealed=is_sealed(store, meeting.id),
                      posted_on=posting.posted_on if posting else None,
-                     appeal_days=organisation.get_charter(store).appeal_period_days,
-                     today=store.today())
+                     appeal_days=days, today=store.today())
 
 
 def list_meetings(store: Store, year: int | None = None) -> list[MeetingSummary]:
     """Meetings of a year (all when None) with status and § range."""
     result = []
+    counts = store.meetings.item_counts()
+    days = organisation.get_charter(store).appeal_period_days
     for meeting in store.meetings.in_year(year):
-        count = len(store.meetings.items_of(meeting.id))
+        count = counts.get(meeting.id, 0)
         first = meeting.first_number
         last = first + count - 1 if first is not None and count else None
-        result.append(MeetingSummary(meeting, status(store, meeting), count, first, last))
+        result.append(MeetingSummary(meeting, status(store, meeting, appeal_days=days), count,
+                                     first, last))
     return result
 
 

@@ -14,6 +14,7 @@ from finsam_desktop.domain.decisions import (
     FollowUp,
     FollowUpStatus,
 )
+from finsam_desktop.i18n import _
 from finsam_desktop.storage.mapping import TableMapper, from_row, to_row
 
 SORT_COLUMNS = {
@@ -28,8 +29,8 @@ SELECT i.id AS item_id, i.meeting_id, CAST(substr(m.date, 1, 4) AS INTEGER) AS y
        i.outcome, i.decision, coalesce(f.category, '') AS category,
        coalesce(f.status, 'not_started') AS status, coalesce(f.responsible, '') AS responsible,
        f.due_on, f.activity_id, f.budget_line_id,
-       CASE WHEN r.id IS NULL THEN '' ELSE '§ ' || (rm.first_number + r.position - 1)
-            || ' (' || rm.date || ')' END AS reported_in,
+       rm.first_number + r.position - 1 AS reported_number, r.position AS reported_position,
+       rm.date AS reported_date,
        CASE WHEN p.posted_on IS NULL THEN NULL
             ELSE date(p.posted_on, '+' || (:appeal_days + 1) || ' days') END AS final_from,
        (s.meeting_id IS NOT NULL) AS sealed,
@@ -154,10 +155,19 @@ class DecisionsRepo:
             self.db.execute(sql, {"i": item_id})
 
 
+def _reported_in(number: int | None, position: int | None, day: str | None) -> str:
+    if day is None:
+        return ""
+    if number is not None:
+        return f"§ {number} ({day})"
+    return _("agenda item {n} ({date})").format(n=position, date=day)
+
+
 def _row(row: tuple[Any, ...]) -> DecisionRow:
     (item_id, meeting_id, year, number, meeting_date, title, dnr, outcome, decision, category,
-     status, responsible, due_on, activity_id, budget_line_id, reported_in, final_from, sealed,
-     overdue) = row
+     status, responsible, due_on, activity_id, budget_line_id, reported_number,
+     reported_position, reported_date, final_from, sealed, overdue) = row
+    reported_in = _reported_in(reported_number, reported_position, reported_date)
     return DecisionRow(
         item_id, meeting_id, year, number, dt.date.fromisoformat(meeting_date), title, dnr,
         outcome, decision, category, FollowUpStatus(status), responsible,

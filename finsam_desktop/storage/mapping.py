@@ -7,6 +7,7 @@ as SQL in the repository next to where they are used.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import enum
 import typing
@@ -33,14 +34,16 @@ def _to_sql(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def from_row[T](cls: type[T], row: dict[str, Any]) -> T:
     """Build `cls` from a row, converting ISO text to dates and text to enums."""
-    hints = typing.get_type_hints(cls)
-    values = {
-        f.name: _from_sql(hints[f.name], row[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in row
-    }
+    values = {name: _from_sql(hint, row[name]) for name, hint in _field_hints(cls)
+              if name in row}
     return cls(**values)
 
 

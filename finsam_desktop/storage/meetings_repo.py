@@ -58,6 +58,11 @@ class MeetingsRepo:
         """Agenda items / paragraphs of a meeting, in order."""
         return self._where(self.items, "meeting_id = :m", m=meeting_id)
 
+    def item_counts(self) -> dict[int, int]:
+        """Meeting id → number of items."""
+        rows = self.db.execute("SELECT meeting_id, count(*) FROM items GROUP BY meeting_id")
+        return {m: n for m, n in rows.fetchall()}
+
     def attachments_of(self, item_id: int) -> list[Attachment]:
         """Attachments of one item."""
         return self._where(self.attachments, "item_id = :i", i=item_id)
