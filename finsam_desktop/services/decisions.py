@@ -32,14 +32,16 @@ def list_decisions(store: Store, *, year: int | None = None, meeting_id: int | N
                    category: str | None = None, status: FollowUpStatus | None = None,
                    responsible: str | None = None, overdue: bool = False,
                    sort: str = "number", descending: bool = False,
-                   limit: int | None = None) -> list[DecisionRow]:
-    """Decisions filtered and sorted in SQL (fast over 100 000 paragraphs)."""
+                   limit: int | None = None, with_text: bool = True) -> list[DecisionRow]:
+    """Decisions filtered and sorted in SQL (fast over 100 000 paragraphs); lists that do
+    not show the decision texts pass `with_text=False`."""
     filters = {"year": year, "meeting_id": meeting_id, "category": category,
                "status": status.value if status else None, "responsible": responsible,
                "overdue": True if overdue else None}
     return store.decisions.decisions(
         filters=filters, sort=sort, descending=descending, today=store.today(),
-        appeal_days=organisation.get_charter(store).appeal_period_days, limit=limit)
+        appeal_days=organisation.get_charter(store).appeal_period_days, limit=limit,
+        with_text=with_text)
 
 
 def categories(store: Store) -> list[str]:

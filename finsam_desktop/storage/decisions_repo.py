@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from sqlite_utils import Database
@@ -26,7 +27,7 @@ SORT_COLUMNS = {
 _DECISIONS = """
 SELECT i.id AS item_id, i.meeting_id, CAST(substr(m.date, 1, 4) AS INTEGER) AS year,
        m.first_number + i.position - 1 AS number, m.date AS meeting_date, i.title, i.dnr,
-       i.outcome, i.decision, coalesce(f.category, '') AS category,
+       i.outcome, {decision} AS decision, coalesce(f.category, '') AS category,
        coalesce(f.status, 'not_started') AS status, coalesce(f.responsible, '') AS responsible,
        f.due_on, f.activity_id, f.budget_line_id,
        rm.first_number + r.position - 1 AS reported_number, r.position AS reported_position,
@@ -59,8 +60,10 @@ class DecisionsRepo:
                                                 order_by="decided_on, id")
 
     def decisions(self, *, filters: dict[str, Any], sort: str, descending: bool,
-                  today: dt.date, appeal_days: int, limit: int | None = None) -> list[DecisionRow]:
-        """The register, filtered and sorted in SQL."""
+                  today: dt.date, appeal_days: int, limit: int | None = None,
+                  with_text: bool = True) -> list[DecisionRow]:
+        """The register, filtered and sorted in SQL (without the decision texts, sorting
+        60 000 rows is about twice as fast)."""
         where, params = [], {"today": today.isoformat(), "appeal_days": appeal_days}
         clauses = {
             "year": "m.date >= :year_from AND m.date < :year_to",
@@ -86,7 +89,8 @@ class DecisionsRepo:
         order = SORT_COLUMNS.get(sort, SORT_COLUMNS["number"])
         direction = " DESC" if descending else ""
         order = ", ".join(part + direction for part in order.split(", "))
-        sql = _DECISIONS + "".join(f" AND {w}" for w in where) + f" ORDER BY {order}, i.id"
+        base = _DECISIONS.format(decision="i.decision" if with_text else "''")
+        sql = base + "".join(f" AND {w}" for w in where) + f" ORDER BY {order}, i.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [_row(r) for r in self.db.execute(sql, params).fetchall()]
@@ -163,14 +167,17 @@ def _reported_in(number: int | None, position: int | None, day: str | None) -> s
     return _("agenda item {n} ({date})").format(n=position, date=day)
 
 
+_STATUS = {s.value: s for s in FollowUpStatus}
+_date = functools.lru_cache(maxsize=20_000)(dt.date.fromisoformat)
+
+
 def _row(row: tuple[Any, ...]) -> DecisionRow:
     (item_id, meeting_id, year, number, meeting_date, title, dnr, outcome, decision, category,
      status, responsible, due_on, activity_id, budget_line_id, reported_number,
      reported_position, reported_date, final_from, sealed, overdue) = row
     reported_in = _reported_in(reported_number, reported_position, reported_date)
     return DecisionRow(
-        item_id, meeting_id, year, number, dt.date.fromisoformat(meeting_date), title, dnr,
-        outcome, decision, category, FollowUpStatus(status), responsible,
-        dt.date.fromisoformat(due_on) if due_on else None, reported_in,
-        dt.date.fromisoformat(final_from) if final_from else None, bool(sealed), bool(overdue),
+        item_id, meeting_id, year, number, _date(meeting_date), title, dnr, outcome, decision,
+        category, _STATUS[status], responsible, _date(due_on) if due_on else None, reported_in,
+        _date(final_from) if final_from else None, bool(sealed), bool(overdue),
         activity_id, budget_line_id)
