@@ -136,7 +136,7 @@ def test_english_messages_on_request(tmp_path):
 def test_every_command_has_help():
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
-    assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export"}
+    assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export", "search"}
     for name in commands:
         assert run(name, "--help").returncode == 0
 
@@ -207,3 +207,32 @@ def test_export_with_bad_input_gives_exit_2(demo_db, tmp_path, capsys):
         proc = run(*args)
         assert proc.returncode == 2 and proc.stderr.strip(), args
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_search_finds_words_and_phrases_in_swedish(demo_db, capsys):
+    assert main(["search", str(demo_db), "avslås", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all("[avslås]" in h["snippet"] for h in hits)
+    assert all(h["paragraph"] for h in hits)
+    assert main(["search", str(demo_db), '"Steg till arbete"']) == 0
+    out = capsys.readouterr().out
+    assert "«Steg» «till» «arbete»" in out or "«Steg till arbete»" in out
+
+
+def test_search_bad_input_gives_exit_2(demo_db, tmp_path):
+    for query in ('""', "*", "   "):
+        proc = run("search", demo_db, query)
+        assert proc.returncode == 2 and proc.stderr.strip()
+    assert run("search", tmp_path / "saknas.sqlite", "x").returncode == 2
+
+
+def test_export_decisions_needs_a_year_and_a_known_format(demo_db, tmp_path):
+    for args in (("export", "decisions", demo_db, "-o", tmp_path / "r.pdf"),
+                 ("export", "decisions", demo_db, "--year", 2025, "-o", tmp_path / "r.docx"),
+                 ("export", "decisions", demo_db, "--year", 1850, "-o", tmp_path / "r.csv"),
+                 ("export", "decisions", demo_db, "--year", 2025, "--meeting", 1,
+                  "-o", tmp_path / "r.csv"),
+                 ("export", "minutes", demo_db, "--year", 2025, "-o", tmp_path / "m.pdf")):
+        proc = run(*args)
+        assert proc.returncode == 2 and proc.stderr.strip(), args
+    assert not list(tmp_path.iterdir())
