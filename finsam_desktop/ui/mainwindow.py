@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +27,7 @@ from finsam_desktop.ui.empty_state import EmptyState
 from finsam_desktop.ui.menus import Menus
 from finsam_desktop.ui.navigation import PANELS, Navigation
 from finsam_desktop.ui.panels.base import Panel
+from finsam_desktop.ui.search.dock import SearchDock
 
 if TYPE_CHECKING:
     from finsam_desktop.storage.store import Store
@@ -47,6 +49,9 @@ class MainWindow(QMainWindow):
         self.empty = EmptyState(self.stack)
         self.stack.addWidget(self.empty)
         self.menus = Menus(self, ctx)
+        self.search = SearchDock(ctx, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search)
+        self.search.hide()
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label, 1)
         central = QWidget(self)
@@ -66,6 +71,8 @@ class MainWindow(QMainWindow):
         m.save_copy.triggered.connect(self.save_copy)
         m.quit.triggered.connect(self.close)
         m.about.triggered.connect(self._about)
+        m.find.triggered.connect(self.show_search)
+        self.search.sig_open_paragraph.connect(self.open_paragraph)
         m.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         m.languages.triggered.connect(lambda action: self.set_language(str(action.data())))
         self.empty.new_button.clicked.connect(self.new_file)
@@ -84,6 +91,7 @@ class MainWindow(QMainWindow):
         self.menus.check_language(current_language())
         self.nav.translate_ui()
         self.empty.translate_ui()
+        self.search.translate_ui()
         self._update_title()
 
     # Files ------------------------------------------------------------------------------
@@ -95,6 +103,7 @@ class MainWindow(QMainWindow):
             panel.deleteLater()
         self.panels.clear()
         self.ctx.replace_store(store)
+        self.search.clear()
         if store is not None and store.path is not None and self._remember:
             self.ctx.settings.add_recent_file(str(store.path))
         self._show_store_state()
@@ -103,6 +112,9 @@ class MainWindow(QMainWindow):
         has_store = self.ctx.store is not None
         self.nav.setEnabled(has_store)
         self.menus.save_copy.setEnabled(has_store)
+        self.menus.find.setEnabled(has_store)
+        if not has_store:
+            self.search.hide()
         if has_store:
             self.show_panel("overview")
         else:
@@ -181,12 +193,31 @@ class MainWindow(QMainWindow):
         if panel is None:
             panel = entry.factory(self.ctx)
             self.panels[key] = panel
+            opener = getattr(panel, "sig_open_paragraph", None)
+            if opener is not None:  # e.g. the decision register
+                opener.connect(self.open_paragraph)
             self.stack.addWidget(panel)
         self.stack.setCurrentWidget(panel)
         item = self.nav.item_for(key)
         if self.nav.currentItem() is not item:
             self.nav.setCurrentItem(item)
         return panel
+
+    def open_paragraph(self, meeting_id: int, item_id: int) -> None:
+        """Show a meeting's paragraph (or agenda item) in the Meetings panel."""
+        panel = self.show_panel("meetings")
+        show = getattr(panel, "show_paragraph", None)
+        if show is None:
+            return
+        try:
+            show(meeting_id, item_id)
+        except FinsamError as error:  # e.g. removed since the search
+            dialogs.show_error(self, _("The paragraph could not be shown"), str(error))
+
+    def show_search(self) -> None:
+        """Ctrl+F: show the search box with the cursor in it."""
+        if self.ctx.store is not None:
+            self.search.focus_query()
 
     def current_panel_key(self) -> str | None:
         """The key of the panel on show, None for the "no file open" page."""

@@ -35,7 +35,10 @@ class Menus:
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = ctx.undo_stack.createRedoAction(window)
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.find = self._action(window, QKeySequence.StandardKey.Find)
         self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find)
         self.language_menu = QMenu(window)
         self.languages = QActionGroup(window)
         for code, name in LANGUAGES.items():
@@ -69,5 +72,6 @@ class Menus:
         self.recent_menu.setTitle(_("Open &recent"))
         self.save_copy.setText(_("Save a &copy…"))
         self.quit.setText(_("&Quit"))
+        self.find.setText(_("&Search the minutes…"))
         self.language_menu.setTitle(_("&Language"))
         self.about.setText(_("&About FINSAM Desktop"))

@@ -25,6 +25,12 @@ def _meetings(ctx: AppContext) -> Panel:
     return MeetingsPanel(ctx)
 
 
+def _decisions(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.decisions.panel import DecisionsPanel
+
+    return DecisionsPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -43,7 +49,7 @@ class PanelEntry:
 PANELS = [
     PanelEntry("overview", N_("Overview"), _overview),
     PanelEntry("meetings", N_("Meetings"), _meetings),
-    PanelEntry("decisions", N_("Decisions"), None),
+    PanelEntry("decisions", N_("Decisions"), _decisions),
     PanelEntry("budget", N_("Budget"), None),
     PanelEntry("activities", N_("Activities"), None),
     PanelEntry("evaluations", N_("Evaluations"), None),

@@ -129,6 +129,18 @@ class MeetingsPanel(Panel):
         """The meeting shown."""
         return self._meeting
 
+    def show_paragraph(self, meeting_id: int, item_id: int) -> None:
+        """Select the meeting and its item: in the minutes once they are started, otherwise
+        on the agenda (used by the decision register and the search)."""
+        meeting = meetings.get_meeting(self._ctx.require_store(), meeting_id)
+        self.meeting_list.select_meeting(meeting)
+        if meeting.held:
+            self.show_tab("minutes")
+            self.minutes_tab.select_paragraph(item_id)
+        else:
+            self.show_tab("agenda")
+            self.agenda_tab.select_item(item_id)
+
     def show_tab(self, key: str) -> None:
         """Bring tab `key` (agenda, attendance, minutes, signing) to the front."""
         self.tabs.setCurrentWidget(self._tabs[key])

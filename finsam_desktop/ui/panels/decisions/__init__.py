@@ -1,0 +1,1 @@
+"""The Decisions panel (Beslut): decision register with follow-up, and delegation."""
