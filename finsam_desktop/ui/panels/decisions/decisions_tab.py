@@ -103,7 +103,7 @@ class DecisionsTab(QWidget):
         layout.addLayout(self.actions)
         self.filters.changed.connect(self.reload)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._open_index)
         self.view.doubleClicked.connect(self._open_index)
         self.open_button.clicked.connect(self.open_selected)
@@ -181,13 +181,13 @@ class DecisionsTab(QWidget):
             self.view.selectRow(row)
         return row >= 0
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _selection_changed(self) -> None:
         if self._reloading:
             return
+        self._update_buttons()
         if not self.form.save():  # a refused edit stays on screen to be fixed
             return
-        self.form.set_decision(self.model.record(current.row()) if current.isValid() else None)
-        self._update_buttons()
+        self.form.set_decision(self.selected())
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected() is not None)
