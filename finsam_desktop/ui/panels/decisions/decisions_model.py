@@ -43,15 +43,15 @@ def _date(day: dt.date | None) -> str:
 
 
 COLUMNS = [
-    DecisionColumn(N_("Year"), lambda r: str(r.year), "date", numeric=True, width=50),
-    DecisionColumn(N_("§"), lambda r: str(r.number), "number", numeric=True, width=50),
+    DecisionColumn(N_("Year"), lambda r: str(r.year), "date", numeric=True, width=48),
+    DecisionColumn(N_("§"), lambda r: str(r.number), "number", numeric=True, width=44),
     DecisionColumn(N_("Meeting"), lambda r: _date(r.meeting_date), "date", width=95),
-    DecisionColumn(N_("Title"), lambda r: r.title, "title", width=300),
-    DecisionColumn(N_("Reg. no. (Dnr)"), lambda r: r.dnr, "dnr", width=90),
+    DecisionColumn(N_("Title"), lambda r: r.title, "title", width=290),
+    DecisionColumn(N_("Dnr"), lambda r: r.dnr, "dnr", width=80),
     DecisionColumn(N_("Category"), lambda r: _(r.category) if r.category else "", "category",
                    width=130),
     DecisionColumn(N_("Status"), lambda r: _(STATUS_LABELS[r.status]), "status", width=110),
-    DecisionColumn(N_("Responsible"), lambda r: r.responsible, "responsible", width=140),
+    DecisionColumn(N_("Responsible"), lambda r: r.responsible, "responsible", width=150),
     DecisionColumn(N_("Due"), lambda r: _date(r.due_on), "due", width=95),
     DecisionColumn(N_("Reported back in"), lambda r: r.reported_in, None,
                    local_key=lambda r: r.reported_in, width=140),

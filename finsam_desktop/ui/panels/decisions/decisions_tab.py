@@ -1,5 +1,5 @@
 """The Decisions tab: filters, the register (re-queried on every filter or sort change) and
-the follow-up of the selected decision; the report-back action and the register export."""
+below it the follow-up of the selected decision; the report-back action and the register export."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def make_register_view(model: DecisionsModel, parent: QWidget) -> QTableView:
 
 
 class DecisionsTab(QWidget):
-    """Filter bar above; the register on the left, the follow-up form on the right."""
+    """Filter bar above, the register in the middle, the follow-up form below."""
 
     sig_open_paragraph = Signal(int, int)
     """Emitted with (meeting id, item id) to show a decision in the meetings panel."""
@@ -73,7 +73,7 @@ class DecisionsTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumHeight(150)
         self.open_button = QPushButton(self)
         self.report_button = QPushButton(self)
         self.message = QLabel(self)
@@ -87,11 +87,11 @@ class DecisionsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.empty)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([820, 360])
+        self.splitter.setSizes([600, 190])
         self.splitter.setChildrenCollapsible(False)
         self.actions = QHBoxLayout()
         self.actions.addWidget(self.open_button)

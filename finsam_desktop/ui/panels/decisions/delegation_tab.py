@@ -32,13 +32,22 @@ from finsam_desktop.ui.undo_decisions import (
     RemoveDelegationDecision,
     UpdateDelegation,
 )
-from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_record
+from finsam_desktop.ui.widgets.tables import (
+    fit_columns,
+    fit_height,
+    make_table,
+    selected_record,
+)
 
 
 def _valid(line: Delegation) -> str:
-    if line.valid_from is None and line.valid_to is None:
-        return ""
-    return f"{format_date(line.valid_from)} – {format_date(line.valid_to)}".strip(" –")
+    if line.valid_from is not None and line.valid_to is not None:
+        return f"{format_date(line.valid_from)} – {format_date(line.valid_to)}"
+    if line.valid_from is not None:
+        return _("from {date}").format(date=format_date(line.valid_from))
+    if line.valid_to is not None:
+        return _("until {date}").format(date=format_date(line.valid_to))
+    return ""
 
 
 def _money(ore: int | None) -> str:
@@ -67,7 +76,7 @@ LOG_COLUMNS = [
     Column(N_("Date"), lambda r: format_date(r.decision.decided_on)),
     Column(N_("Decided by"), lambda r: r.decision.decided_by, tooltip=lambda r: r.matter_type),
     Column(N_("Matter"), lambda r: r.decision.matter),
-    Column(N_("Reg. no. (Dnr)"), lambda r: r.decision.dnr),
+    Column(N_("Dnr"), lambda r: r.decision.dnr),
     Column(N_("Amount"), lambda r: _money(r.decision.amount_ore), numeric=True),
     Column(N_("Reported in"), lambda r: r.reported_in),
 ]
@@ -145,7 +154,7 @@ class DelegationTab(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
-        layout.addWidget(view, 1)
+        layout.addWidget(view, 1 if hint is not None else 0)
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
@@ -154,6 +163,8 @@ class DelegationTab(QWidget):
         else:
             row.addStretch(1)
         layout.addLayout(row)
+        if hint is None:
+            layout.addStretch(1)
         return box
 
     def translate_ui(self) -> None:
@@ -178,6 +189,7 @@ class DelegationTab(QWidget):
         keep = selected_record(self.order_view)
         self.order_model.set_rows(order)
         fit_columns(self.order_view)
+        fit_height(self.order_view, max_rows=10)
         if keep is not None:
             ids = [d.id for d in order]
             if keep.id in ids:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,7 +62,7 @@ class FollowUpForm(QWidget):
         self.reported = QLineEdit(self)
         self.reported.setReadOnly(True)
         self.clear_reported = QPushButton(self)
-        self.note = CommitTextEdit(self, lines=3)
+        self.note = CommitTextEdit(self, lines=2)
         self.overdue = QLabel(self)
         self.overdue.setStyleSheet("color: #9b0016; font-weight: bold;")
         self.final = QLabel(self)
@@ -72,18 +73,28 @@ class FollowUpForm(QWidget):
         reported_row = QHBoxLayout()
         reported_row.addWidget(self.reported, 1)
         reported_row.addWidget(self.clear_reported)
-        self.form = QFormLayout(self)
-        self.form.addRow(self.heading)
-        self.form.addRow(self.decision_text)
         self.labels = [QLabel(self) for _i in range(6)]
-        for label, field in zip(self.labels, (self.category, self.responsible, self.due,
-                                              self.status, reported_row, self.note),
-                                strict=True):
-            self.form.addRow(label, field)
-        self.form.addRow(self.overdue)
-        self.form.addRow(self.final)
-        self.form.addRow(self.error)
-        self.form.addRow(self.hint)
+        # Two columns below the register: who/when/status left, report and note right.
+        left, right = QFormLayout(), QFormLayout()
+        for label, field in zip(self.labels[:4], (self.category, self.responsible, self.due,
+                                                  self.status), strict=True):
+            left.addRow(label, field)
+        right.addRow(self.labels[4], reported_row)
+        right.addRow(self.labels[5], self.note)
+        right.addRow(self.overdue)
+        right.addRow(self.final)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(16)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.decision_text)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
         self.category.activated.connect(self.save)
         self.category.lineEdit().editingFinished.connect(self.save)
         self.responsible.editingFinished.connect(self.save)
