@@ -55,6 +55,10 @@ def panel(full_ctx, qtbot):
         widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
+    year = widget.decisions_tab.filters.year
+    assert year.currentData() == max(r.year for r in decisions.list_decisions(
+        full_ctx.require_store())), "the register opens on the latest year"
+    year.setCurrentIndex(0)  # "All years" for the tests below
     return widget
 
 

@@ -145,7 +145,7 @@ class DecisionsTab(QWidget):
     def _requery(self, keep: DecisionRow | None) -> None:
         store = self._ctx.require_store()
         rows = decisions.list_decisions(store, sort=self._sort, descending=self._descending,
-                                        **self.filters.filters())
+                                        with_text=False, **self.filters.filters())
         self.model.set_rows(rows)
         if self._local_column >= 0:
             self.model.sort_locally(self._local_column, self._descending)
