@@ -54,7 +54,8 @@ def cover(text: str) -> None:
 
     register_fonts()
     faces = [pdfmetrics.getFont(name).face for name in _FACES]
-    missing = {ord(c) for c in set(text)} - faces[0].charToGlyph.keys()
+    known = faces[0].charToGlyph
+    missing = {code for code in map(ord, set(text)) if code not in known}
     for face in faces:
         for code in missing:
             face.charToGlyph.setdefault(code, 0)

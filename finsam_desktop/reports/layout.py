@@ -48,16 +48,24 @@ class Metadata:
     subject: str
 
 
-def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata) -> Path:
-    """Lay `story` out on A4 pages with the running header and write it to `out` atomically."""
+def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
+              landscape: bool = False) -> Path:
+    """Lay `story` out on A4 pages with the running header and write it to `out` atomically.
+
+    `landscape` turns the pages (wide registers); the header, rule and page label follow
+    the page's width, and without initials boxes the bottom margin is smaller."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
     out = Path(out)
     part = out.with_name(out.name + ".part")
+    pagesize, bottom = st.PAGE_SIZE, st.MARGIN_BOTTOM
+    if landscape:
+        pagesize = st.LANDSCAPE_PAGE_SIZE
+        bottom = st.MARGIN_BOTTOM if head.initials else st.MARGIN_BOTTOM_LANDSCAPE
     doc = BaseDocTemplate(
-        str(part), pagesize=st.PAGE_SIZE, leftMargin=st.MARGIN_LEFT,
-        rightMargin=st.MARGIN_RIGHT, topMargin=st.MARGIN_TOP, bottomMargin=st.MARGIN_BOTTOM,
+        str(part), pagesize=pagesize, leftMargin=st.MARGIN_LEFT,
+        rightMargin=st.MARGIN_RIGHT, topMargin=st.MARGIN_TOP, bottomMargin=bottom,
         title=meta.title, author=meta.author, subject=meta.subject,
         creator="FINSAM Desktop", lang=_LANGUAGE_TAGS.get(current_language(), "sv-SE"),
         initialFontName=FAMILY,
@@ -98,10 +106,11 @@ def numbered_canvas(label: str) -> type[Canvas]:
 
 
 def _draw_page_label(canvas: Canvas, text: str) -> None:
+    width, height = canvas._pagesize
     canvas.saveState()
     canvas.setFont(FAMILY, st.HEADER_SIZE)
     canvas.setFillColor(st.INK)
-    canvas.drawRightString(st.PAGE_WIDTH - st.MARGIN_RIGHT, st.PAGE_HEIGHT - st.HEADER_TOP, text)
+    canvas.drawRightString(width - st.MARGIN_RIGHT, height - st.HEADER_TOP, text)
     canvas.restoreState()
 
 
@@ -118,7 +127,8 @@ def _draw_page(head: Letterhead, canvas: Canvas, doc) -> None:
 
 def _draw_header(canvas: Canvas, head: Letterhead) -> None:
     sheet = st.sheet()
-    top = st.PAGE_HEIGHT - st.HEADER_TOP + sheet.header.fontSize
+    page_width, page_height = canvas._pagesize
+    top = page_height - st.HEADER_TOP + sheet.header.fontSize
     left, middle = st.MARGIN_LEFT, st.MARGIN_LEFT + _MIDDLE_COLUMN
     height = _draw_paragraph(canvas, markup(head.agency), sheet.header_bold, left, top,
                              _MIDDLE_COLUMN - 0.4 * st.cm)
@@ -126,16 +136,16 @@ def _draw_header(canvas: Canvas, head: Letterhead) -> None:
     _draw_paragraph(canvas, markup(head.document), sheet.header_bold, middle, top, 6 * st.cm)
     caption = f"{markup(head.date_caption)} {markup(head.date)}"
     _draw_paragraph(canvas, caption, sheet.header, middle, top - height - 2, 6 * st.cm)
-    rule_y = st.PAGE_HEIGHT - st.MARGIN_TOP + 0.45 * st.cm
+    rule_y = page_height - st.MARGIN_TOP + 0.45 * st.cm
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)
-    canvas.line(st.MARGIN_LEFT, rule_y, st.PAGE_WIDTH - st.MARGIN_RIGHT, rule_y)
+    canvas.line(st.MARGIN_LEFT, rule_y, page_width - st.MARGIN_RIGHT, rule_y)
 
 
 def _draw_initials_boxes(canvas: Canvas) -> None:
     width, height = st.INITIALS_BOX
     captions = (_("Chair's initials"), _("Adjuster's initials"), _("Extract certified"))
-    x = st.PAGE_WIDTH - st.MARGIN_RIGHT - width * len(captions)
+    x = canvas._pagesize[0] - st.MARGIN_RIGHT - width * len(captions)
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)
     canvas.setFillColor(st.MUTED)

@@ -28,6 +28,9 @@ LABEL_WIDTH = 4.6 * cm  # the label column of the attendance and anslag blocks
 INITIALS_BOX = (3.6 * cm, 1.3 * cm)  # width, height of one initials box
 FOOTER_BOTTOM = 1.2 * cm
 TABLE_CHUNK_ROWS = 40  # long tables are built as several tables of this many rows
+LANDSCAPE_PAGE_SIZE = (PAGE_HEIGHT, PAGE_WIDTH)  # A4 turned: wide registers
+MARGIN_BOTTOM_LANDSCAPE = 2.0 * cm  # landscape pages without initials boxes
+LANDSCAPE_FRAME_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 
 INK = colors.black
 MUTED = colors.Color(0.33, 0.33, 0.33)
@@ -37,6 +40,7 @@ SHADE = colors.Color(0.94, 0.94, 0.94)
 BODY_SIZE = 10
 SMALL_SIZE = 8
 HEADER_SIZE = 9
+REGISTER_SIZE = 9  # table text of the landscape registers
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,9 @@ class Sheet:
     cell_right: ParagraphStyle
     header: ParagraphStyle
     header_bold: ParagraphStyle
+    register_head: ParagraphStyle  # the column header of the landscape registers
+    register_cell: ParagraphStyle
+    register_block: ParagraphStyle  # a block of user text in a cell, space before the next
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
@@ -89,4 +96,10 @@ def sheet() -> Sheet:
         header=_style("Header", fontSize=HEADER_SIZE, leading=11, spaceAfter=0),
         header_bold=_style("HeaderBold", fontName=BOLD, fontSize=HEADER_SIZE + 1, leading=12,
                            spaceAfter=0),
+        register_head=_style("RegisterHead", fontName=BOLD, fontSize=REGISTER_SIZE - 1,
+                             leading=10, spaceAfter=0),
+        register_cell=_style("RegisterCell", fontSize=REGISTER_SIZE, leading=11.5,
+                             spaceAfter=0),
+        register_block=_style("RegisterBlock", fontSize=REGISTER_SIZE, leading=11.5,
+                              spaceAfter=4),
     )

@@ -128,3 +128,8 @@ SV = {
     "Agenda": "Föredragningslista",
     "Attachment: {name}": "Bilaga: {name}",
 }
+
+# the decision register exports (their own table, for the translator)
+from tests.reports.sv_labels_register import SV as _REGISTER  # noqa: E402
+
+SV = {**SV, **_REGISTER}
