@@ -17,17 +17,89 @@ from finsam_desktop.storage.store import Store
 
 MEETINGS_PER_YEAR = 25
 ITEMS_PER_MEETING = 200
-_WORDS = ("ansökan insats medel styrelsen beslutar beviljar avslår får far ärendet budget "
-          "verksamhetsplan uppföljning utvärdering deltagare arbete studier rehabilitering "
-          "samverkan kommun region försäkringskassan arbetsförmedlingen målgrupp unga vuxna "
-          "hälsa psykisk ohälsa kartläggning strukturövergripande individinriktad projekt "
-          "avtal delårsrapport årsredovisning revision ekonomi prognos utfall eget kapital "
-          "beredningsgrupp förbundschef samordnare kansli internkontroll delegation yttrande "
-          "remiss återrapportering lokal fördelning folkmängd år kvartal tertial mål "
-          "resultat effekt process samhällsekonomisk nytta sjukskrivning försörjningsstöd "
-          "språk praktik coachning vägledning stöd insatsen förlängs avslutas").split()
-_TITLES = ("Ansökan om medel: {w}", "Uppföljning av {w}", "Information om {w}",
-           "Yttrande över remiss om {w}", "Revidering av {w}", "Beslut om {w}")
+_WORDS = [
+    "ansökan",
+    "insats",
+    "medel",
+    "styrelsen",
+    "beslutar",
+    "beviljar",
+    "avslår",
+    "får",
+    "far",
+    "ärendet",
+    "budget",
+    "verksamhetsplan",
+    "uppföljning",
+    "utvärdering",
+    "deltagare",
+    "arbete",
+    "studier",
+    "rehabilitering",
+    "samverkan",
+    "kommun",
+    "region",
+    "försäkringskassan",
+    "arbetsförmedlingen",
+    "målgrupp",
+    "unga",
+    "vuxna",
+    "hälsa",
+    "psykisk",
+    "ohälsa",
+    "kartläggning",
+    "strukturövergripande",
+    "individinriktad",
+    "projekt",
+    "avtal",
+    "delårsrapport",
+    "årsredovisning",
+    "revision",
+    "ekonomi",
+    "prognos",
+    "utfall",
+    "eget",
+    "kapital",
+    "beredningsgrupp",
+    "förbundschef",
+    "samordnare",
+    "kansli",
+    "internkontroll",
+    "delegation",
+    "yttrande",
+    "remiss",
+    "återrapportering",
+    "lokal",
+    "fördelning",
+    "folkmängd",
+    "år",
+    "kvartal",
+    "tertial",
+    "mål",
+    "resultat",
+    "effekt",
+    "process",
+    "samhällsekonomisk",
+    "nytta",
+    "sjukskrivning",
+    "försörjningsstöd",
+    "språk",
+    "praktik",
+    "coachning",
+    "vägledning",
+    "stöd",
+    "insatsen",
+    "förlängs",
+    "avslutas",
+]
+_TITLES = (
+    "Ansökan om medel: {w}",
+    "Uppföljning av {w}",
+    "Information om {w}",
+    "Yttrande över remiss om {w}",
+    "Revidering av {w}",
+    "Beslut om {w}",
+)
 
 
 def _text(rng: random.Random, words: int) -> str:
@@ -44,26 +116,69 @@ def add_history(store: Store, *, years: int, seed: int) -> int:
     for year in range(first_year, store.today().year - 2):
         for index in range(MEETINGS_PER_YEAR):
             day = dt.date(year, 1, 10) + dt.timedelta(days=index * 14)
-            meetings.append((meeting_id, day.isoformat(), "ordinary", 1,
-                             index * ITEMS_PER_MEETING + 1, "Kansliet"))
+            meetings.append(
+                (
+                    meeting_id,
+                    day.isoformat(),
+                    "ordinary",
+                    1,
+                    index * ITEMS_PER_MEETING + 1,
+                    "Kansliet",
+                )
+            )
             for position in range(1, ITEMS_PER_MEETING + 1):
                 kind = "decision" if rng.random() < 0.6 else "information"
                 title = rng.choice(_TITLES).format(w=" ".join(rng.sample(_WORDS, 2)))
-                items.append((item_id, meeting_id, position, title, kind,
-                              f"{year}/{position:03d}", _text(rng, 40), _text(rng, 15),
-                              "decided" if kind == "decision" else "noted"))
+                items.append(
+                    (
+                        item_id,
+                        meeting_id,
+                        position,
+                        title,
+                        kind,
+                        f"{year}/{position:03d}",
+                        _text(rng, 40),
+                        _text(rng, 15),
+                        "decided" if kind == "decision" else "noted",
+                    )
+                )
                 if kind == "decision" and rng.random() < 0.2:
-                    followups.append((item_id, "Insatser", "Förbundschef",
-                                      (day + dt.timedelta(days=90)).isoformat(),
-                                      "reported_back"))
+                    followups.append(
+                        (
+                            item_id,
+                            "Insatser",
+                            "Förbundschef",
+                            (day + dt.timedelta(days=90)).isoformat(),
+                            "reported_back",
+                        )
+                    )
                 item_id += 1
             meeting_id += 1
     with store.user_action():
-        bulk.insert_rows(store.db, "meetings",
-                         ("id", "date", "kind", "held", "first_number", "place"), meetings)
-        bulk.insert_rows(store.db, "items", ("id", "meeting_id", "position", "title", "kind",
-                                             "dnr", "background", "decision", "outcome"), items)
-        bulk.insert_rows(store.db, "followups",
-                         ("item_id", "category", "responsible", "due_on", "status"), followups)
+        bulk.insert_rows(
+            store.db, "meetings", ("id", "date", "kind", "held", "first_number", "place"), meetings
+        )
+        bulk.insert_rows(
+            store.db,
+            "items",
+            (
+                "id",
+                "meeting_id",
+                "position",
+                "title",
+                "kind",
+                "dnr",
+                "background",
+                "decision",
+                "outcome",
+            ),
+            items,
+        )
+        bulk.insert_rows(
+            store.db,
+            "followups",
+            ("item_id", "category", "responsible", "due_on", "status"),
+            followups,
+        )
     decisions.reindex_all(store)
     return len(items)

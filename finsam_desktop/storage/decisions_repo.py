@@ -19,9 +19,14 @@ from finsam_desktop.i18n import _
 from finsam_desktop.storage.mapping import TableMapper, from_row, to_row
 
 SORT_COLUMNS = {
-    "number": "m.date, i.position", "date": "m.date, i.position", "title": "i.title COLLATE NOCASE",
-    "dnr": "i.dnr", "category": "coalesce(f.category, '')", "status": "coalesce(f.status, '')",
-    "responsible": "coalesce(f.responsible, '')", "due": "f.due_on",
+    "number": "m.date, i.position",
+    "date": "m.date, i.position",
+    "title": "i.title COLLATE NOCASE",
+    "dnr": "i.dnr",
+    "category": "coalesce(f.category, '')",
+    "status": "coalesce(f.status, '')",
+    "responsible": "coalesce(f.responsible, '')",
+    "due": "f.due_on",
 }
 
 _DECISIONS = """
@@ -54,14 +59,24 @@ class DecisionsRepo:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.delegations = TableMapper(db, "delegations", Delegation,
-                                       order_by="delegate COLLATE NOCASE, id")
-        self.delegation_decisions = TableMapper(db, "delegation_decisions", DelegationDecision,
-                                                order_by="decided_on, id")
+        self.delegations = TableMapper(
+            db, "delegations", Delegation, order_by="delegate COLLATE NOCASE, id"
+        )
+        self.delegation_decisions = TableMapper(
+            db, "delegation_decisions", DelegationDecision, order_by="decided_on, id"
+        )
 
-    def decisions(self, *, filters: dict[str, Any], sort: str, descending: bool,
-                  today: dt.date, appeal_days: int, limit: int | None = None,
-                  with_text: bool = True) -> list[DecisionRow]:
+    def decisions(
+        self,
+        *,
+        filters: dict[str, Any],
+        sort: str,
+        descending: bool,
+        today: dt.date,
+        appeal_days: int,
+        limit: int | None = None,
+        with_text: bool = True,
+    ) -> list[DecisionRow]:
         """The register, filtered and sorted in SQL (without the decision texts, sorting
         60 000 rows is about twice as fast)."""
         where, params = [], {"today": today.isoformat(), "appeal_days": appeal_days}
@@ -80,8 +95,10 @@ class DecisionsRepo:
             elif key == "responsible":
                 params["responsible"] = f"%{value}%"
             elif key == "overdue":
-                where.append("(f.due_on IS NOT NULL AND f.due_on < :today AND "
-                             "coalesce(f.status, 'not_started') IN ('not_started', 'in_progress'))")
+                where.append(
+                    "(f.due_on IS NOT NULL AND f.due_on < :today AND "
+                    "coalesce(f.status, 'not_started') IN ('not_started', 'in_progress'))"
+                )
                 continue
             else:
                 params[key] = value
@@ -97,8 +114,9 @@ class DecisionsRepo:
 
     def categories(self) -> list[str]:
         """Categories in use."""
-        rows = self.db.execute("SELECT DISTINCT category FROM followups WHERE category != '' "
-                               "ORDER BY category").fetchall()
+        rows = self.db.execute(
+            "SELECT DISTINCT category FROM followups WHERE category != '' ORDER BY category"
+        ).fetchall()
         return [r[0] for r in rows]
 
     def followup(self, item_id: int) -> FollowUp | None:
@@ -116,14 +134,17 @@ class DecisionsRepo:
 
     def unreported_followups(self) -> list[FollowUp]:
         """Carried-out decisions not yet reported back to the board."""
-        rows = self.db.query("SELECT * FROM followups WHERE status = 'carried_out' "
-                             "AND reported_item_id IS NULL ORDER BY item_id")
+        rows = self.db.query(
+            "SELECT * FROM followups WHERE status = 'carried_out' "
+            "AND reported_item_id IS NULL ORDER BY item_id"
+        )
         return [from_row(FollowUp, r) for r in rows]
 
     def role_of(self, item_id: int) -> str:
         """The standard role of an agenda item ("" if none)."""
-        row = self.db.execute("SELECT role FROM agenda_roles WHERE item_id = ?",
-                              [item_id]).fetchone()
+        row = self.db.execute(
+            "SELECT role FROM agenda_roles WHERE item_id = ?", [item_id]
+        ).fetchone()
         return row[0] if row else ""
 
     def set_role(self, item_id: int, role: str) -> None:
@@ -132,30 +153,37 @@ class DecisionsRepo:
 
     def item_with_role(self, meeting_id: int, role: str) -> int | None:
         """The meeting's item with that role, if any."""
-        row = self.db.execute("SELECT r.item_id FROM agenda_roles r JOIN items i "
-                              "ON i.id = r.item_id WHERE i.meeting_id = ? AND r.role = ?",
-                              [meeting_id, role]).fetchone()
+        row = self.db.execute(
+            "SELECT r.item_id FROM agenda_roles r JOIN items i "
+            "ON i.id = r.item_id WHERE i.meeting_id = ? AND r.role = ?",
+            [meeting_id, role],
+        ).fetchone()
         return row[0] if row else None
 
     def pending_delegation_decisions(self, before: dt.date) -> list[DelegationDecision]:
         """Decisions to report to the board, taken on or before `before`, not yet reported."""
-        sql = ("SELECT d.* FROM delegation_decisions d JOIN delegations g ON g.id = d.delegation_id"
-               " WHERE g.report_to_board = 1 AND d.reported_item_id IS NULL AND d.decided_on <= ?"
-               " ORDER BY d.decided_on, d.id")
+        sql = (
+            "SELECT d.* FROM delegation_decisions d JOIN delegations g ON g.id = d.delegation_id"
+            " WHERE g.report_to_board = 1 AND d.reported_item_id IS NULL AND d.decided_on <= ?"
+            " ORDER BY d.decided_on, d.id"
+        )
         return [from_row(DelegationDecision, r) for r in self.db.query(sql, [before.isoformat()])]
 
     def reported_in(self, item_id: int) -> list[DelegationDecision]:
         """Delegation decisions reported in this item."""
-        sql = "SELECT * FROM delegation_decisions WHERE reported_item_id = ? ORDER BY decided_on, id"
+        sql = (
+            "SELECT * FROM delegation_decisions WHERE reported_item_id = ? ORDER BY decided_on, id"
+        )
         return [from_row(DelegationDecision, r) for r in self.db.query(sql, [item_id])]
 
     def unlink_item(self, item_id: int) -> None:
         """Forget an item about to be deleted (follow-up, role, reports pointing at it)."""
-        for sql in ("DELETE FROM followups WHERE item_id = :i",
-                    "DELETE FROM agenda_roles WHERE item_id = :i",
-                    "UPDATE followups SET reported_item_id = NULL WHERE reported_item_id = :i",
-                    "UPDATE delegation_decisions SET reported_item_id = NULL "
-                    "WHERE reported_item_id = :i"):
+        for sql in (
+            "DELETE FROM followups WHERE item_id = :i",
+            "DELETE FROM agenda_roles WHERE item_id = :i",
+            "UPDATE followups SET reported_item_id = NULL WHERE reported_item_id = :i",
+            "UPDATE delegation_decisions SET reported_item_id = NULL WHERE reported_item_id = :i",
+        ):
             self.db.execute(sql, {"i": item_id})
 
 
@@ -172,12 +200,48 @@ _date = functools.lru_cache(maxsize=20_000)(dt.date.fromisoformat)
 
 
 def _row(row: tuple[Any, ...]) -> DecisionRow:
-    (item_id, meeting_id, year, number, meeting_date, title, dnr, outcome, decision, category,
-     status, responsible, due_on, activity_id, budget_line_id, reported_number,
-     reported_position, reported_date, final_from, sealed, overdue) = row
+    (
+        item_id,
+        meeting_id,
+        year,
+        number,
+        meeting_date,
+        title,
+        dnr,
+        outcome,
+        decision,
+        category,
+        status,
+        responsible,
+        due_on,
+        activity_id,
+        budget_line_id,
+        reported_number,
+        reported_position,
+        reported_date,
+        final_from,
+        sealed,
+        overdue,
+    ) = row
     reported_in = _reported_in(reported_number, reported_position, reported_date)
     return DecisionRow(
-        item_id, meeting_id, year, number, _date(meeting_date), title, dnr, outcome, decision,
-        category, _STATUS[status], responsible, _date(due_on) if due_on else None, reported_in,
-        _date(final_from) if final_from else None, bool(sealed), bool(overdue),
-        activity_id, budget_line_id)
+        item_id,
+        meeting_id,
+        year,
+        number,
+        _date(meeting_date),
+        title,
+        dnr,
+        outcome,
+        decision,
+        category,
+        _STATUS[status],
+        responsible,
+        _date(due_on) if due_on else None,
+        reported_in,
+        _date(final_from) if final_from else None,
+        bool(sealed),
+        bool(overdue),
+        activity_id,
+        budget_line_id,
+    )

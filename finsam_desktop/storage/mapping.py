@@ -7,9 +7,9 @@ as SQL in the repository next to where they are used.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
 import enum
+import functools
 import typing
 from typing import Any
 

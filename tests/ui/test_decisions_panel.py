@@ -200,3 +200,33 @@ def test_language_switch_retranslates(panel):
     assert panel.tabs.tabText(0) != "Decisions" or panel.tabs.tabText(1) != "Delegation"
     translation.set_language("en")
     assert panel.tabs.tabText(0) == "Decisions"
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx", ".csv"])
+def test_export_register_of_the_chosen_year_runs_in_the_worker(panel, modals, qtbot, tmp_path,
+                                                               suffix):
+    tab = panel.decisions_tab
+    year = max(r.year for r in tab.model.rows())
+    select_data(tab.filters.year, year)
+    target = tmp_path / f"register{suffix}"
+    modals.paths.append(str(target))
+    assert tab.export_register()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    qtbot.waitUntil(lambda: "Saved" in tab.message.text(), timeout=5_000)
+    assert modals.errors == []
+    if suffix == ".csv":
+        text = target.read_text(encoding="utf-8-sig")
+        assert all(r.title in text for r in decisions.list_decisions(
+            panel._ctx.require_store(), year=year))
+
+
+def test_export_register_needs_a_year_and_a_known_format(panel, modals, tmp_path, qtbot):
+    tab = panel.decisions_tab
+    tab.filters.year.setCurrentIndex(0)  # all years
+    assert not tab.export_register()
+    assert modals.errors and "year" in modals.errors[-1]
+    select_data(tab.filters.year, max(r.year for r in tab.model.rows()))
+    modals.paths.append(str(tmp_path / "register.docx"))
+    assert tab.export_register()  # an unknown suffix becomes .pdf
+    qtbot.waitUntil(lambda: not tab.runner.is_busy(), timeout=20_000)
+    assert (tmp_path / "register.pdf").exists() and not (tmp_path / "register.docx").exists()

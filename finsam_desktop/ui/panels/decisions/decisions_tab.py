@@ -26,7 +26,9 @@ from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.decisions.decisions_model import COLUMNS, DecisionsModel
 from finsam_desktop.ui.panels.decisions.filters import FilterBar
 from finsam_desktop.ui.panels.decisions.followup_form import FollowUpForm
+from finsam_desktop.ui.panels.decisions.register_export import export_register
 from finsam_desktop.ui.panels.meetings.common import OK_STYLE, WARNING_STYLE, run_or_show
+from finsam_desktop.ui.panels.meetings.export import ExportRunner
 from finsam_desktop.ui.undo_decisions import AddReportBack
 
 
@@ -76,6 +78,8 @@ class DecisionsTab(QWidget):
         scroll.setMinimumHeight(150)
         self.open_button = QPushButton(self)
         self.report_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.runner = ExportRunner(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,6 +101,7 @@ class DecisionsTab(QWidget):
         self.actions.addWidget(self.open_button)
         self.actions.addWidget(self.report_button)
         self.actions.addWidget(self.message, 1)
+        self.actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
@@ -108,6 +113,10 @@ class DecisionsTab(QWidget):
         self.view.doubleClicked.connect(self._open_index)
         self.open_button.clicked.connect(self.open_selected)
         self.report_button.clicked.connect(self.add_report_back)
+        self.export_button.clicked.connect(self.export_register)
+        self.runner.busy_changed.connect(lambda busy: self.export_button.setEnabled(not busy))
+        self.runner.sig_export_finished.connect(
+            lambda path: self._show(OK_STYLE, _("Saved: {path}").format(path=path)))
 
     def translate_ui(self) -> None:
         """Set every text."""
@@ -121,8 +130,18 @@ class DecisionsTab(QWidget):
         self.report_button.setToolTip(_("Lists every decision carried out but not yet "
                                         "reported back, as an item on the next meeting's "
                                         "agenda."))
+        self.export_button.setText(_("Export register…"))
+        self.export_button.setToolTip(_("The chosen year's decisions as PDF, Excel or CSV."))
         self.empty.setText(_("No decisions match the filters. Decisions appear here once the "
                              "minutes of a meeting record them."))
+
+    def export_register(self) -> bool:
+        """Write the chosen year's register (PDF/XLSX/CSV) in a worker thread."""
+        return export_register(self._ctx, self.runner, self, self.filters.year.currentData())
+
+    def _show(self, style: str, text: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
 
     def refresh(self) -> None:
         """Re-read filters, the register and the selected follow-up."""
