@@ -118,7 +118,7 @@ class SectionBox(QGroupBox):
         """Delete the selected entry after asking."""
 
     def _update_buttons(self) -> None:
-        pass
+        """Enable the subclass's buttons for the current selection (none here)."""
 
     def _store(self):  # type: ignore[no-untyped-def]
         return self._ctx.require_store()
