@@ -62,7 +62,6 @@ class AgendaTab(QWidget):
         self.export_button = QPushButton(self)
         self.busy = BusyLine(self)
         self.dialog: ItemDialog | None = None
-        self._exporting = False
         self._build()
         self._connect()
 
@@ -92,9 +91,7 @@ class AgendaTab(QWidget):
             shortcut.activated.connect(lambda s=step: self.move_selected(s))
         self.export_button.clicked.connect(self.export_summons)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._runner.busy_changed.connect(self._busy_changed)
-        self._runner.sig_export_finished.connect(self._export_finished)
-        self._runner.sig_export_failed.connect(self._export_failed)
+        self.busy.follow(self._runner, self._update_buttons)
 
     def translate_ui(self) -> None:
         """Set every text."""
@@ -249,22 +246,7 @@ class AgendaTab(QWidget):
         if self._meeting is None:
             return
         meeting_id, day = self._meeting.id, self._meeting.date
-        self._exporting = True
-        self._exporting = self._runner.export(
+        self.busy.export(
             lambda: exports.notice_job(self._ctx.require_store(), meeting_id),
             _("Summons {date}.pdf").format(date=day.isoformat()))
 
-    def _busy_changed(self, busy: bool) -> None:
-        if self._exporting:
-            self.busy.set_busy(busy)
-        self._update_buttons()
-
-    def _export_finished(self, path: str) -> None:
-        if self._exporting:
-            self._exporting = False
-            self.busy.show_saved(path)
-
-    def _export_failed(self, _message: str) -> None:
-        if self._exporting:
-            self._exporting = False
-            self.busy.clear()

@@ -3,6 +3,9 @@ for exports, and helpers to run undo commands with the refusal shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QWidget
@@ -11,6 +14,10 @@ from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.i18n import _
 from finsam_desktop.ui import dialogs, undo
 from finsam_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from finsam_desktop.services.exports import ExportJob
+    from finsam_desktop.ui.panels.meetings.export import ExportRunner
 
 SEALED_STYLE = ("background: #fdf3d8; color: #5c4400; border: 1px solid #e0c36a; "
                 "padding: 6px; font-weight: bold;")
@@ -109,3 +116,32 @@ class BusyLine(QWidget):
     def clear(self) -> None:
         """Hide any message."""
         self.label.setText("")
+
+    def follow(self, runner: ExportRunner, after: Callable[[], None]) -> None:
+        """Show the exports this line starts on `runner` (the panel's tabs share one runner,
+        so each line reacts only to its own); call `after` whenever the runner's state moves."""
+        self._runner, self._mine, self._after = runner, False, after
+        runner.busy_changed.connect(self._busy_changed)
+        runner.sig_export_finished.connect(self._finished)
+        runner.sig_export_failed.connect(self._failed)
+
+    def export(self, make_job: Callable[[], ExportJob], suggested: str) -> bool:
+        """Start an export on the followed runner; True if it started."""
+        self._mine = True
+        self._mine = self._runner.export(make_job, suggested)
+        return self._mine
+
+    def _busy_changed(self, busy: bool) -> None:
+        if self._mine:
+            self.set_busy(busy)
+        self._after()
+
+    def _finished(self, path: str) -> None:
+        if self._mine:
+            self._mine = False
+            self.show_saved(path)
+
+    def _failed(self, _message: str) -> None:
+        if self._mine:
+            self._mine = False
+            self.clear()

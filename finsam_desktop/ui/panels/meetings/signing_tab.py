@@ -43,7 +43,6 @@ class SigningTab(QScrollArea):
         self._runner = runner
         self._meeting: Meeting | None = None
         self._sealed = False
-        self._exporting = False
         self.dialog: CorrectionDialog | None = None
         inner = QWidget(self)
         self.overdue = QLabel(inner)
@@ -122,9 +121,7 @@ class SigningTab(QScrollArea):
         self.web_button.clicked.connect(lambda: self.export_minutes("web"))
         self.extract_button.clicked.connect(self.export_extract)
         self.correction_button.clicked.connect(self.open_correction_dialog)
-        self._runner.busy_changed.connect(self._busy_changed)
-        self._runner.sig_export_finished.connect(self._export_finished)
-        self._runner.sig_export_failed.connect(self._export_failed)
+        self.busy.follow(self._runner, self._update_exports)
 
     def translate_ui(self) -> None:
         """Set every text."""
@@ -262,8 +259,7 @@ class SigningTab(QScrollArea):
             return
         meeting_id, day = self._meeting.id, self._meeting.date.isoformat()
         name = _("Minutes {date}.pdf") if variant == "signed" else _("Minutes {date} web.pdf")
-        self._exporting = True
-        self._exporting = self._runner.export(
+        self.busy.export(
             lambda: exports.minutes_job(self._ctx.require_store(), meeting_id, variant),
             name.format(date=day))
 
@@ -273,25 +269,10 @@ class SigningTab(QScrollArea):
         if self._meeting is None or number is None:
             return
         meeting_id = self._meeting.id
-        self._exporting = True
-        self._exporting = self._runner.export(
+        self.busy.export(
             lambda: exports.extract_job(self._ctx.require_store(), meeting_id, int(number)),
             _("Extract § {n}.pdf").format(n=number))
 
-    def _busy_changed(self, busy: bool) -> None:
-        if self._exporting:
-            self.busy.set_busy(busy)
-        self._update_exports()
-
-    def _export_finished(self, path: str) -> None:
-        if self._exporting:
-            self._exporting = False
-            self.busy.show_saved(path)
-
-    def _export_failed(self, _message: str) -> None:
-        if self._exporting:
-            self._exporting = False
-            self.busy.clear()
 
     def open_correction_dialog(self) -> CorrectionDialog | None:
         """Pick an earlier sealed paragraph and add its correction to this meeting."""
