@@ -11,6 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from finsam_desktop.domain.budget import (
+    BudgetView,
+    EquityYear,
+    FollowUpReport,
+    KeyFigures,
+    ReceivedContribution,
+)
+from finsam_desktop.domain.charts import Chart
+from finsam_desktop.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyInfo:
@@ -195,3 +205,29 @@ class MinutesReport:
     def last_number(self) -> int | None:
         """§ number of the last paragraph."""
         return self.paragraphs[-1].number if self.paragraphs else None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetReport:
+    """A year's budget and follow-up, ready to render (no database access needed)."""
+
+    agency: AgencyInfo
+    plan: BudgetView
+    version_label: str
+    follow_up: FollowUpReport
+    received: tuple[ReceivedContribution, ...]
+    equity: tuple[EquityYear, ...]
+    figures: KeyFigures
+    texts: dict[str, str]
+    charts: tuple[Chart, ...]
+
+    @property
+    def year(self) -> int:
+        """The budget year."""
+        return self.plan.year.year
+
+    @property
+    def title(self) -> str:
+        """"Verksamhetsplan med budget 2027, plan 2028–2029"."""
+        return _("Activity plan with budget {year}, plan {first}–{last}").format(
+            year=self.year, first=self.year + 1, last=self.year + 2)

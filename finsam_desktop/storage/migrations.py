@@ -379,3 +379,100 @@ CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 0'
 );
 """
+
+
+@migrations(name="0004_budget")
+def _0004_budget(db: Database) -> None:
+    """Budget years, versions and their adoption, lines, amounts, actuals, forecasts,
+    contributions received and the plan's narrative texts."""
+    db.executescript(_SCHEMA_0004)
+    _stamp(db, 4)
+
+
+_MONEY = "CHECK ({col} BETWEEN -10000000000000 AND 10000000000000)"
+_LOCKED = ("EXISTS (SELECT 1 FROM budget_adoptions WHERE version_id = {ref})")
+_LOCK_MESSAGE = "RAISE(ABORT, 'an adopted budget version cannot be changed')"
+
+_SCHEMA_0004 = f"""
+CREATE TABLE budget_years (
+    year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2099),
+    opening_equity_ore INTEGER {_MONEY.format(col="opening_equity_ore")},
+    periods TEXT NOT NULL DEFAULT 'month' CHECK (periods IN ('month', 'tertial')),
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE budget_versions (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL REFERENCES budget_years(year),
+    kind TEXT NOT NULL CHECK (kind IN ('proposal', 'adopted', 'revised')),
+    created_on TEXT NOT NULL CHECK (date(created_on) IS created_on),
+    based_on_id INTEGER REFERENCES budget_versions(id),
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX budget_versions_by_year ON budget_versions (year);
+
+CREATE TABLE budget_lines (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL REFERENCES budget_years(year),
+    area TEXT NOT NULL CHECK (area IN ('contributions', 'other_income', 'board',
+                                       'administration', 'audit', 'activities')),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    focus TEXT NOT NULL DEFAULT '' CHECK (focus IN ('', 'individual', 'structural')),
+    activity_id INTEGER,
+    position INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, area, name)
+) STRICT;
+CREATE INDEX budget_lines_by_year ON budget_lines (year, position);
+
+CREATE TABLE budget_amounts (
+    version_id INTEGER NOT NULL REFERENCES budget_versions(id),
+    line_id INTEGER NOT NULL REFERENCES budget_lines(id),
+    plan_year INTEGER NOT NULL CHECK (plan_year IN (0, 1, 2)),
+    amount_ore INTEGER NOT NULL CHECK (amount_ore BETWEEN 0 AND 10000000000000),
+    PRIMARY KEY (version_id, line_id, plan_year)
+) STRICT;
+
+CREATE TABLE budget_actuals (
+    line_id INTEGER NOT NULL REFERENCES budget_lines(id),
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    amount_ore INTEGER NOT NULL {_MONEY.format(col="amount_ore")},
+    PRIMARY KEY (line_id, month)
+) STRICT;
+
+CREATE TABLE budget_forecasts (
+    line_id INTEGER PRIMARY KEY REFERENCES budget_lines(id),
+    amount_ore INTEGER NOT NULL {_MONEY.format(col="amount_ore")},
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE contribution_payments (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL REFERENCES budget_years(year),
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    received_on TEXT NOT NULL CHECK (date(received_on) IS received_on),
+    amount_ore INTEGER NOT NULL {_MONEY.format(col="amount_ore")},
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX contribution_payments_by_year ON contribution_payments (year, member_id);
+
+CREATE TABLE budget_texts (
+    version_id INTEGER NOT NULL REFERENCES budget_versions(id),
+    section TEXT NOT NULL CHECK (section IN ('conditions', 'goals', 'priorities',
+                                             'governance', 'financial_comment')),
+    body TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (version_id, section)
+) STRICT;
+
+CREATE TABLE budget_adoptions (
+    version_id INTEGER PRIMARY KEY REFERENCES budget_versions(id),
+    item_id INTEGER NOT NULL REFERENCES items(id)
+) STRICT;
+
+CREATE TRIGGER budget_amounts_locked_insert BEFORE INSERT ON budget_amounts
+WHEN {_LOCKED.format(ref="NEW.version_id")} BEGIN SELECT {_LOCK_MESSAGE}; END;
+CREATE TRIGGER budget_amounts_locked_update BEFORE UPDATE ON budget_amounts
+WHEN {_LOCKED.format(ref="OLD.version_id")} BEGIN SELECT {_LOCK_MESSAGE}; END;
+CREATE TRIGGER budget_amounts_locked_delete BEFORE DELETE ON budget_amounts
+WHEN {_LOCKED.format(ref="OLD.version_id")} BEGIN SELECT {_LOCK_MESSAGE}; END;
+"""

@@ -29,6 +29,7 @@ from finsam_desktop.i18n import _
 from finsam_desktop.storage.audit import AuditRepo
 from finsam_desktop.storage.backup import backup_name, write_backup
 from finsam_desktop.storage.board_repo import BoardRepo
+from finsam_desktop.storage.budget_repo import BudgetRepo
 from finsam_desktop.storage.connection import APPLICATION_ID, connect, looks_like_sqlite
 from finsam_desktop.storage.decisions_repo import DecisionsRepo
 from finsam_desktop.storage.meetings_repo import MeetingsRepo
@@ -71,6 +72,7 @@ class Store:
         self.board = BoardRepo(self.db)
         self.meetings = MeetingsRepo(self.db)
         self.decisions = DecisionsRepo(self.db)
+        self.budget = BudgetRepo(self.db)
         self.audit = AuditRepo(self.db, user_name or default_user_name(), clock)
 
     def today(self) -> dt.date:
