@@ -558,3 +558,22 @@ def month_label(month: int) -> str:
 
 MONTH_NAMES = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
                N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def period_label(month: int, periods: Periods) -> str:
+    """"Jan" … "Dec" per month, "T1" … "T3" per tertial (stored on months 4, 8, 12)."""
+    if periods is Periods.TERTIAL:
+        return f"T{TERTIAL_MONTHS.index(month) + 1}" if month in TERTIAL_MONTHS else ""
+    return month_label(month)
+
+
+def period_months(periods: Periods) -> tuple[int, ...]:
+    """The months actuals are entered on: 1–12, or 4, 8, 12 for tertials."""
+    return TERTIAL_MONTHS if periods is Periods.TERTIAL else tuple(range(1, MONTHS + 1))
+
+
+# The documented XLSX layout for actuals (README "Importing actuals"): a sheet named
+# "Utfall" (else the first sheet), one header row, then one row per line and period.
+ACTUALS_SHEET = "Utfall"
+ACTUALS_HEADERS = ("År", "Område", "Rad", "Period", "Belopp (kr)")
+ACTUALS_HEADERS_EN = ("Year", "Area", "Line", "Period", "Amount (SEK)")
