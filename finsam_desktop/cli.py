@@ -173,10 +173,44 @@ def _cmd_export_decisions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export_budget(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import budget_report
+    from finsam_desktop.services.maintenance import open_database
+
+    if args.year is None:
+        raise FinsamError(_("“export budget” needs --year Y."))
+    if args.meeting is not None or args.paragraph is not None:
+        raise FinsamError(_("“export budget” takes --year, not --meeting or --paragraph."))
+    store = open_database(args.db, read_only=True)
+    try:
+        job = budget_report.budget_job(store, args.year, args.output)
+    finally:
+        store.close()
+    path = job.run(args.output)
+    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import budget_import
+    from finsam_desktop.services.maintenance import open_database
+
+    store = open_database(args.db)
+    try:
+        plan, _changes = budget_import.import_actuals(store, args.file)
+    finally:
+        store.close()
+    for year, entries in sorted(plan.entries.items()):
+        print(_("Imported {n} actuals for {year}.").format(n=len(entries), year=year))
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from finsam_desktop.services import exports
     from finsam_desktop.services.maintenance import open_database
 
+    if args.document == "budget":
+        return _cmd_export_budget(args)
     if args.document == "decisions":
         if args.meeting is not None or args.paragraph is not None:
             raise FinsamError(_("“export decisions” takes --year, not --meeting or "
@@ -248,16 +282,26 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(run=_cmd_list)
 
-    export = sub.add_parser("export", help=_("write a meeting document as PDF"))
+    export = sub.add_parser("export", help=_("write a meeting document, the decision register "
+                                              "or the budget"))
     export.add_argument("document",
-                        choices=["notice", "minutes", "web-minutes", "extract", "decisions"])
+                        choices=["notice", "minutes", "web-minutes", "extract", "decisions",
+                                 "budget"])
     export.add_argument("db", type=Path)
     export.add_argument("--meeting", type=int, help=_("meeting id (see list meetings)"))
-    export.add_argument("--year", type=int, help=_("year of the decision register"))
+    export.add_argument("--year", type=int,
+                        help=_("year of the decision register or the budget"))
     export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
     export.add_argument("-o", "--output", type=Path, required=True,
-                        help=_("file to write (.pdf; for decisions also .xlsx or .csv)"))
+                        help=_("file to write (.pdf; for decisions also .xlsx or .csv, "
+                               "for the budget also .xlsx)"))
     export.set_defaults(run=_cmd_export)
+
+    importing = sub.add_parser("import", help=_("import actuals from an XLSX file"))
+    importing.add_argument("what", choices=["actuals"])
+    importing.add_argument("db", type=Path)
+    importing.add_argument("file", type=Path, help=_("an .xlsx file in the documented layout"))
+    importing.set_defaults(run=_cmd_import)
 
     search = sub.add_parser("search", help=_("search the minutes for words or a phrase"))
     search.add_argument("db", type=Path)

@@ -61,3 +61,16 @@ def N_(message: str) -> str:
 
 
 set_language(DEFAULT_LANGUAGE)
+
+
+_other_catalogs: dict[str, dict[str, str]] = {}
+
+
+def translate_to(language: str, message: str) -> str:
+    """`message` in `language`, whatever the current language (e.g. to accept Swedish and
+    English column names in an imported file)."""
+    if language == "en":
+        return message
+    if language not in _other_catalogs:
+        _other_catalogs[language] = _load_catalog(language)
+    return _other_catalogs[language].get(message, message)

@@ -272,7 +272,8 @@ def received_contributions(expected: dict[int, int], members: Sequence[Member],
                            year_closed: bool = False) -> list[ReceivedContribution]:
     """Compare payments with the budgeted split. The deviation in percentage points is the
     difference as a share of the total budgeted contribution. A member is flagged when it
-    has paid more than its contribution, or, once the year is over, any other amount."""
+    has paid more than its contribution, or less while every other member has paid in full
+    or the year is over. Less, while others are still paying, is "partly received"."""
     received = {m.id: 0 for m in members}
     for p in payments:
         received[p.member_id] = received.get(p.member_id, 0) + p.amount_ore
@@ -284,7 +285,7 @@ def received_contributions(expected: dict[int, int], members: Sequence[Member],
         deviation_ppm = round(deviation * 1_000_000 / total_expected) if total_expected else 0
         if deviation == 0:
             status = PaymentStatus.AS_SHARES
-        elif got > want or year_closed:
+        elif got > want or year_closed or (got and _others_paid(m.id, received, expected)):
             status = PaymentStatus.DEVIATES
         elif got == 0:
             status = PaymentStatus.AWAITED
@@ -292,6 +293,11 @@ def received_contributions(expected: dict[int, int], members: Sequence[Member],
             status = PaymentStatus.PARTLY
         rows.append(ReceivedContribution(m, want, got, deviation, deviation_ppm, status))
     return rows
+
+
+def _others_paid(member_id: int, received: dict[int, int], expected: dict[int, int]) -> bool:
+    others = [k for k, want in expected.items() if want and k != member_id]
+    return bool(others) and all(received.get(k, 0) >= expected[k] for k in others)
 
 
 # ---------------------------------------------------------------- follow-up

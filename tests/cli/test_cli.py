@@ -136,7 +136,8 @@ def test_english_messages_on_request(tmp_path):
 def test_every_command_has_help():
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
-    assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export", "search"}
+    assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export", "import",
+                             "search"}
     for name in commands:
         assert run(name, "--help").returncode == 0
 
@@ -236,3 +237,75 @@ def test_export_decisions_needs_a_year_and_a_known_format(demo_db, tmp_path):
         proc = run(*args)
         assert proc.returncode == 2 and proc.stderr.strip(), args
     assert not list(tmp_path.iterdir())
+
+
+def _this_year():
+    import datetime as dt
+
+    return dt.date.today().year
+
+
+def test_export_budget_as_pdf_and_xlsx(demo_db, tmp_path, capsys):
+    year = _this_year()
+    for suffix in ("pdf", "xlsx"):
+        out = tmp_path / f"budget.{suffix}"
+        assert main(["export", "budget", str(demo_db), "--year", str(year), "-o", str(out)]) == 0
+        assert out.stat().st_size > 2_000
+    assert f"Verksamhetsplan med budget {year}" in capsys.readouterr().out
+
+
+def test_export_budget_bad_input_gives_exit_2(demo_db, tmp_path):
+    year = _this_year()
+    for args in (("export", "budget", demo_db, "-o", tmp_path / "b.pdf"),
+                 ("export", "budget", demo_db, "--year", 2090, "-o", tmp_path / "b.pdf"),
+                 ("export", "budget", demo_db, "--year", year, "-o", tmp_path / "b.csv"),
+                 ("export", "budget", demo_db, "--year", year, "--meeting", 1,
+                  "-o", tmp_path / "b.pdf")):
+        proc = run(*args)
+        assert proc.returncode == 2 and proc.stderr.strip(), args
+    assert not list(tmp_path.iterdir())
+
+
+def _actuals_file(path, rows):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Utfall"
+    sheet.append(["År", "Område", "Rad", "Period", "Belopp (kr)"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_import_actuals_writes_a_valid_file_and_nothing_of_a_bad_one(demo_db, tmp_path):
+    import shutil
+
+    from finsam_desktop.services.maintenance import open_database
+
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(demo_db, db)
+    year = _this_year()
+    bad = _actuals_file(tmp_path / "bad.xlsx", [[year, "", "Revision", "dec", 1500],
+                                                [year, "", "Finns inte", "dec", 10],
+                                                [year, "", "Revision", 14, 10]])
+    proc = run("import", "actuals", db, bad)
+    assert proc.returncode == 2
+    assert "Rad 3:" in proc.stderr and "Rad 4:" in proc.stderr and "Finns inte" in proc.stderr
+    store = open_database(db, read_only=True)
+    try:
+        audit = next(li for li in store.budget.lines_of(year) if li.name == "Revision")
+        assert 12 not in store.budget.actuals(year).get(audit.id, {})
+    finally:
+        store.close()
+    good = _actuals_file(tmp_path / "good.xlsx", [[year, "Revision", "Revision", "dec", 1500]])
+    proc = run("import", "actuals", db, good)
+    assert proc.returncode == 0, proc.stderr
+    assert f"1 utfall för {year}" in proc.stdout
+    store = open_database(db, read_only=True)
+    try:
+        assert store.budget.actuals(year)[audit.id][12] == 150_000
+    finally:
+        store.close()
+    assert run("import", "actuals", db, tmp_path / "saknas.xlsx").returncode == 2
