@@ -48,38 +48,57 @@ class Metadata:
     subject: str
 
 
+PORTRAIT = "portrait"  # page template ids: a story switches with NextPageTemplate(id)
+LANDSCAPE = "landscape"
+
+
 def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
               landscape: bool = False) -> Path:
     """Lay `story` out on A4 pages with the running header and write it to `out` atomically.
 
     `landscape` turns the pages (wide registers); the header, rule and page label follow
-    the page's width, and without initials boxes the bottom margin is smaller."""
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    the page's width, and without initials boxes the bottom margin is smaller. The pages
+    start in that orientation; a story may turn them for a part with
+    `NextPageTemplate(LANDSCAPE)` (or `PORTRAIT`) followed by a `PageBreak()`."""
+    from reportlab.platypus import BaseDocTemplate
 
     register_fonts()
     out = Path(out)
     part = out.with_name(out.name + ".part")
-    pagesize, bottom = st.PAGE_SIZE, st.MARGIN_BOTTOM
-    if landscape:
-        pagesize = st.LANDSCAPE_PAGE_SIZE
-        bottom = st.MARGIN_BOTTOM if head.initials else st.MARGIN_BOTTOM_LANDSCAPE
+    pagesize = st.LANDSCAPE_PAGE_SIZE if landscape else st.PAGE_SIZE
     doc = BaseDocTemplate(
         str(part), pagesize=pagesize, leftMargin=st.MARGIN_LEFT,
-        rightMargin=st.MARGIN_RIGHT, topMargin=st.MARGIN_TOP, bottomMargin=bottom,
+        rightMargin=st.MARGIN_RIGHT, topMargin=st.MARGIN_TOP,
+        bottomMargin=_bottom_margin(head, landscape),
         title=meta.title, author=meta.author, subject=meta.subject,
         creator="FINSAM Desktop", lang=_LANGUAGE_TAGS.get(current_language(), "sv-SE"),
         initialFontName=FAMILY,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=partial(_draw_page, head))])
+    templates = [_template(head, turned=False), _template(head, turned=True)]
+    doc.addPageTemplates(templates[::-1] if landscape else templates)
     try:
         doc.build(story, canvasmaker=numbered_canvas(_("Page {page} ({pages})")))
         os.replace(part, out)
     finally:
         part.unlink(missing_ok=True)
     return out
+
+
+def _bottom_margin(head: Letterhead, turned: bool) -> float:
+    return st.MARGIN_BOTTOM if head.initials or not turned else st.MARGIN_BOTTOM_LANDSCAPE
+
+
+def _template(head: Letterhead, *, turned: bool):
+    """The page template of one orientation: one body frame inside the margins."""
+    from reportlab.platypus import Frame, PageTemplate
+
+    width, height = st.LANDSCAPE_PAGE_SIZE if turned else st.PAGE_SIZE
+    bottom = _bottom_margin(head, turned)
+    frame = Frame(st.MARGIN_LEFT, bottom, width - st.MARGIN_LEFT - st.MARGIN_RIGHT,
+                  height - st.MARGIN_TOP - bottom, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    return PageTemplate(id=LANDSCAPE if turned else PORTRAIT, frames=[frame],
+                        pagesize=(width, height), onPage=partial(_draw_page, head))
 
 
 def numbered_canvas(label: str) -> type[Canvas]:

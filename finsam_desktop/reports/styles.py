@@ -64,6 +64,12 @@ class Sheet:
     register_head: ParagraphStyle  # the column header of the landscape registers
     register_cell: ParagraphStyle
     register_block: ParagraphStyle  # a block of user text in a cell, space before the next
+    cover_title: ParagraphStyle  # the title page of a plan (budget)
+    cover_line: ParagraphStyle
+    section: ParagraphStyle  # a heading kept with what follows by a CondPageBreak instead of
+    subheading: ParagraphStyle  # keepWithNext (which would move a whole long text along)
+    register_head_right: ParagraphStyle  # the header of an amount column
+    notice: ParagraphStyle  # a warning or note below a table, indented
 
 
 def _style(name: str, **kw) -> ParagraphStyle:
@@ -102,4 +108,16 @@ def sheet() -> Sheet:
                              spaceAfter=0),
         register_block=_style("RegisterBlock", fontSize=REGISTER_SIZE, leading=11.5,
                               spaceAfter=4),
+        cover_title=_style("CoverTitle", fontName=BOLD, fontSize=22, leading=28,
+                           spaceAfter=18),
+        cover_line=_style("CoverLine", fontSize=12, leading=16, spaceAfter=4),
+        section=_style("Section", fontName=BOLD, fontSize=13, leading=16, spaceBefore=4,
+                       spaceAfter=6),
+        subheading=_style("Subheading", fontName=BOLD, fontSize=10.5, leading=13,
+                          spaceBefore=10, spaceAfter=4),
+        register_head_right=_style("RegisterHeadRight", fontName=BOLD,
+                                   fontSize=REGISTER_SIZE - 1, leading=10, spaceAfter=0,
+                                   alignment=TA_RIGHT),
+        notice=_style("Notice", fontSize=9.5, leading=12.5, leftIndent=0.5 * cm,
+                      spaceAfter=5),
     )

@@ -657,13 +657,15 @@ def key_figures(store: Store, year: int) -> KeyFigures:
     for row in report.lines:
         if row.area is Area.ACTIVITIES:
             by_focus[row.focus] = by_focus.get(row.focus, 0) + row.budget_ore
-    equity_year = next((e for e in equity(store) if e.year == year), None)
+    chain = equity(store)
+    equity_year = next((e for e in chain if e.year == year), None)
     figures = rules.key_figures(costs_by_area, by_focus, equity_year,
                                 organisation.get_charter(store))
-    return dataclasses.replace(figures, warnings=tuple(warnings(store, year)))
+    return dataclasses.replace(figures, warnings=tuple(warnings(store, year, chain)))
 
 
-def warnings(store: Store, year: int) -> list[Warning_]:
+def warnings(store: Store, year: int,
+             chain_years: list[EquityYear] | None = None) -> list[Warning_]:
     """Everything the board should look at for the year: equity, deficits (also in the
     plan years), shares that do not add up, contributions received off the shares."""
     settings = organisation.get_charter(store)
@@ -673,7 +675,7 @@ def warnings(store: Store, year: int) -> list[Warning_]:
         found.append(Warning_("shares", problem + " " + _(
             "Member contributions cannot be split until the shares are corrected."),
             severe=True))
-    chain = {e.year: e for e in equity(store)}
+    chain = {e.year: e for e in (equity(store) if chain_years is None else chain_years)}
     for offset in (0, 1, 2):
         item = chain.get(year + offset)
         if item is None or (offset and year + offset in store.budget.years()):

@@ -61,3 +61,22 @@ def pdf_filter() -> str:
 def any_file_filter() -> str:
     """File-dialog filter for any document."""
     return _("All files") + " (*)"
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str,
+               choices: list[tuple[object, str]]) -> object | None:
+    """Ask the user to pick one of `choices` ((value, label) pairs, first preselected);
+    returns the chosen value, None if cancelled."""
+    if not choices:
+        return None
+    labels = [label_ for _value, label_ in choices]
+    picked, ok = QInputDialog.getItem(parent, title, label, labels, 0, False)
+    if not ok or picked not in labels:
+        return None
+    return choices[labels.index(picked)][0]
+
+
+def export_filter(suffix: str) -> str:
+    """File-dialog filter for one export format: ".pdf" or ".xlsx"."""
+    name = _("PDF documents") if suffix == ".pdf" else _("Excel workbooks")
+    return f"{name} (*{suffix});;" + _("All files") + " (*)"
