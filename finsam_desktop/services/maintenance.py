@@ -103,13 +103,17 @@ def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
 
 def _seal_problems(store: Store) -> list[str]:
     from finsam_desktop.services import signing
-    from finsam_desktop.storage.migrations import seal_trigger_names
+    from finsam_desktop.storage.migrations import BUDGET_LOCK_TRIGGERS, seal_trigger_names
 
     present = {r[0] for r in store.conn.execute(
         "SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall()}
     missing = [name for name in seal_trigger_names() if name not in present]
     problems = [_("The protection of signed minutes has been removed (trigger {name} is "
                   "missing).").format(name=name) for name in missing]
+    if "0004_budget" in store.schema_names():
+        problems += [_("The protection of adopted budgets has been removed (trigger {name} is "
+                       "missing).").format(name=name)
+                     for name in BUDGET_LOCK_TRIGGERS if name not in present]
     return problems + [_("The signed minutes of {date} ({paragraphs}): {reason}.").format(
         date=p.date.isoformat(), paragraphs=p.paragraphs, reason=p.reason)
         for p in signing.verify_seals(store)]

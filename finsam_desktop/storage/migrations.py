@@ -389,6 +389,8 @@ def _0004_budget(db: Database) -> None:
     _stamp(db, 4)
 
 
+BUDGET_LOCK_TRIGGERS = tuple(f"budget_amounts_locked_{e}" for e in ("insert", "update",
+                                                                     "delete"))
 _MONEY = "CHECK ({col} BETWEEN -10000000000000 AND 10000000000000)"
 _LOCKED = ("EXISTS (SELECT 1 FROM budget_adoptions WHERE version_id = {ref})")
 _LOCK_MESSAGE = "RAISE(ABORT, 'an adopted budget version cannot be changed')"

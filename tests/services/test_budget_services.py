@@ -377,3 +377,21 @@ def test_set_year_keeps_opening_equity_and_note(store):
     assert before.opening_equity_ore == 3 * MSEK
     assert budget.equity(store)[0].opening_ore is None
     assert any(w.code == "equity_unknown" for w in budget.warnings(store, 2026))
+
+
+def test_check_names_a_removed_budget_lock(tmp_path):
+    from finsam_desktop.services.maintenance import check_database, create_database
+    from tests.factories import fixed_clock
+
+    path = tmp_path / "b.sqlite"
+    store = create_database(path, "Förbundet", clock=fixed_clock())
+    add_members(store)
+    budget.create_year(store, 2026, contributions_ore=100)
+    store.close()
+    assert check_database(path).healthy
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER budget_amounts_locked_update")
+    conn.commit()
+    conn.close()
+    assert any("adopted budgets" in p and "budget_amounts_locked_update" in p
+               for p in check_database(path).problems)
