@@ -31,6 +31,12 @@ def _decisions(ctx: AppContext) -> Panel:
     return DecisionsPanel(ctx)
 
 
+def _budget(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.budget.panel import BudgetPanel
+
+    return BudgetPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -50,7 +56,7 @@ PANELS = [
     PanelEntry("overview", N_("Overview"), _overview),
     PanelEntry("meetings", N_("Meetings"), _meetings),
     PanelEntry("decisions", N_("Decisions"), _decisions),
-    PanelEntry("budget", N_("Budget"), None),
+    PanelEntry("budget", N_("Budget"), _budget),
     PanelEntry("activities", N_("Activities"), None),
     PanelEntry("evaluations", N_("Evaluations"), None),
     PanelEntry("organisation", N_("Organisation"), _organisation),

@@ -23,7 +23,7 @@ def _run(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess
                           timeout=60)
 
 
-@pytest.mark.parametrize("panel", ["overview", "organisation", "meetings"])
+@pytest.mark.parametrize("panel", ["overview", "organisation", "meetings", "budget"])
 def test_screenshot_writes_a_png(full_file, tmp_path, panel):
     out = tmp_path / f"{panel}.png"
     result = _run(["--lang", "en", "--screenshot", str(out), "--panel", panel, str(full_file)],
@@ -34,7 +34,8 @@ def test_screenshot_writes_a_png(full_file, tmp_path, panel):
 
 def test_screenshot_of_unbuilt_panel_or_bad_file_fails_cleanly(full_file, tmp_path):
     out = tmp_path / "x.png"
-    result = _run(["--screenshot", str(out), "--panel", "budget", str(full_file)], tmp_path)
+    result = _run(["--screenshot", str(out), "--panel", "activities", str(full_file)],
+                  tmp_path)
     assert result.returncode == 2 and "later version" in result.stderr
     result = _run(["--lang", "en", "--screenshot", str(out), str(tmp_path / "none.finsam")],
                   tmp_path)

@@ -1,0 +1,1 @@
+"""The Budget panel (Budget): plan, follow-up, contributions, charts and texts."""
