@@ -129,7 +129,8 @@ SV = {
     "Attachment: {name}": "Bilaga: {name}",
 }
 
-# the decision register exports (their own table, for the translator)
+# the decision register and budget exports (their own tables, for the translator)
+from tests.reports.sv_labels_budget import SV as _BUDGET  # noqa: E402
 from tests.reports.sv_labels_register import SV as _REGISTER  # noqa: E402
 
-SV = {**SV, **_REGISTER}
+SV = {**SV, **_REGISTER, **_BUDGET}
