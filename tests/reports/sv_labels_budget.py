@@ -97,6 +97,21 @@ SV = {
         "Procentenheter: avvikelsen som andel av de totala medlemsbidragen.",
     "Marked rows do not follow the shares; the board decides how to settle the difference.":
         "Markerade rader följer inte andelarna; styrelsen beslutar hur skillnaden regleras.",
+    # the workbook's sheets and columns
+    "Follow-up": "Uppföljning",
+    "Key figures": "Nyckeltal",
+    "Area": "Område",
+    "Line": "Rad",
+    "Focus": "Inriktning",
+    "Received {year}": "Inbetalt {year}",
+    "Forecast entered": "Prognos inlagd",
+    "Yes": "Ja",
+    "No": "Nej",
+    "Year": "År",
+    "Basis": "Underlag",
+    "Agency": "Förbundet",
+    "Document": "Dokument",
+    "Version": "Version",
     # charts
     "Charts": "Diagram",
     "SEK thousands": "tkr",
