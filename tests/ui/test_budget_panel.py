@@ -267,9 +267,9 @@ def test_opening_equity_and_periods_are_saved(panel, qtbot):
     select_data(tab.periods, Periods.TERTIAL)
     tab.periods.activated.emit(tab.periods.currentIndex())
     assert budget.get_year(store, YEAR).periods is Periods.TERTIAL
-    assert panel.followup_tab.actuals_model.headers() == ["Line", "T1", "T2", "T3", "Total"]
+    assert panel.followup_tab.actuals_model.headers() == ["Line", "Total", "T1", "T2", "T3"]
     panel._ctx.undo_stack.undo()
-    assert panel.followup_tab.actuals_model.headers()[1:3] == ["Jan", "Feb"]
+    assert panel.followup_tab.actuals_model.headers()[2:4] == ["Jan", "Feb"]
 
 
 # Adoption and revision --------------------------------------------------------------------
@@ -357,7 +357,7 @@ def test_a_typed_actual_changes_forecast_and_deviation(panel, qtbot):
     tab = panel.followup_tab
     assert summary_row(panel, ("line", board)).cells[1:4] == ["120,000", "0", "120,000"]
     grid = tab.actuals
-    type_into(qtbot, grid, row_of(tab.actuals_model, ("line", board)), 3, "60 000")
+    type_into(qtbot, grid, row_of(tab.actuals_model, ("line", board)), 4, "60 000")  # Mar
     assert budget.follow_up(store, YEAR).lines[1].months[2] == 60_000 * K
     row = summary_row(panel, ("line", board))
     # Actual 60 000 through March + 9/12 of 120 000 = 150 000: 30 000 over budget.
@@ -367,7 +367,7 @@ def test_a_typed_actual_changes_forecast_and_deviation(panel, qtbot):
     assert deviation.data(Qt.ItemDataRole.ForegroundRole).color() == RED
     assert "through Mar" in tab.basis.text()
     total = tab.actuals_model.row(row_of(tab.actuals_model, ("total", "costs")))
-    assert total.cells[3] == "60,000" and total.cells[-1] == "60,000"
+    assert total.cells[4] == "60,000" and total.cells[1] == "60,000"
     type_into(qtbot, tab.summary, row_of(model, ("line", board)), 3, "100 000")
     row = summary_row(panel, ("line", board))
     assert row.cells[3:5] == ["100,000", "+20,000"] and 3 in row.marked
@@ -393,21 +393,21 @@ def test_a_pasted_block_is_written_whole_or_not_at_all(panel, modals):
     grid, model = tab.actuals, tab.actuals_model
     top = row_of(model, ("line", board))
     assert row_of(model, ("line", admin)) == top + 1
-    paste(grid, top, 1, "10 000\t12 500\r\n200 000\t\r\n")
+    paste(grid, top, 2, "10 000\t12 500\r\n200 000\t\r\n")
     months = {li.line_id: li.months for li in budget.follow_up(store, YEAR).lines}
     assert months[board][:3] == (10_000 * K, 12_500 * K, 0)
     assert months[admin][:2] == (200_000 * K, 0)
-    assert model.row(top).cells[1:3] == ["10,000", "12,500"]
+    assert model.row(top).cells[1:4] == ["22,500", "10,000", "12,500"]
     assert "4 cells pasted" in tab.message.text(), "the empty cell cleared Feb"
     before = budget.follow_up(store, YEAR).lines
-    paste(grid, top, 1, "1 000\t2 000\n3 000\tabc\n")
+    paste(grid, top, 2, "1 000\t2 000\n3 000\tabc\n")
     assert modals.errors, "a bad cell is reported"
     assert "row “Administration”, column Feb" in modals.errors[-1]
     assert "abc" in modals.errors[-1]
     assert budget.follow_up(store, YEAR).lines == before, "nothing was written"
-    paste(grid, top, 11, "1\t2\t3")
+    paste(grid, top, 12, "1\t2\t3")
     assert "outside the months" in modals.errors[-1]
-    paste(grid, row_of(model, ("line", line_id(store, Area.CONTRIBUTIONS))), 1, "5")
+    paste(grid, row_of(model, ("line", line_id(store, Area.CONTRIBUTIONS))), 2, "5")
     assert "Contributions tab" in modals.errors[-1]
     assert budget.follow_up(store, YEAR).lines == before
     panel._ctx.undo_stack.undo()  # the first paste
@@ -424,11 +424,11 @@ def test_delete_clears_actuals(panel):
     grid, model = panel.followup_tab.actuals, panel.followup_tab.actuals_model
     row = row_of(model, ("line", board))
     grid.setFocus()
-    grid.select_cell(row, 1)
+    grid.select_cell(row, 2)
     QTest.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClick(grid, Qt.Key.Key_Delete)
     assert budget.follow_up(store, YEAR).lines[1].months[:2] == (0, 0)
-    assert model.row(row).cells[1:3] == ["", ""]
+    assert model.row(row).cells[1:4] == ["0", "", ""]
 
 
 # Contributions ----------------------------------------------------------------------------
@@ -480,7 +480,7 @@ def test_payments_show_as_the_contribution_actuals(panel):
     panel.refresh()
     model = panel.followup_tab.actuals_model
     row = model.row(row_of(model, ("line", line_id(store, Area.CONTRIBUTIONS))))
-    assert row.cells[2] == "500,000" and not row.edit, "read-only: payments are its actuals"
+    assert row.cells[3] == "500,000" and not row.edit, "read-only: payments are its actuals"
     assert "Contributions tab" in row.tips[-1]
 
 
@@ -516,7 +516,8 @@ def test_equity_above_the_threshold_is_explained(full_ctx, qtbot):
         ("equity_above_threshold", False)]
     assert "threshold of 20" in warnings[0][2] and "Nationella rådet" in warnings[0][2]
     assert panel.figures.values[3].text() == "60\u00a0%"
-    assert panel.figures.details[3].text() == "threshold 20\u00a0%"
+    assert panel.figures.captions[3].text() == "Equity / contributions (threshold 20\u00a0%)"
+    assert panel.figures.captions[2].text() == "Equity at the start → end (forecast)"
     assert panel.figures.values[2].text() == "500,000\u00a0kr → 600,000\u00a0kr"
 
 

@@ -11,9 +11,24 @@ from finsam_desktop.domain.values import parse_money
 from finsam_desktop.formatting import format_money, format_number
 from finsam_desktop.ui.panels.meetings.common import OK_STYLE, SEALED_STYLE, WARNING_STYLE
 
-__all__ = ["BANNER_STYLE", "ERROR_STYLE", "OK_STYLE", "SEALED_STYLE", "WARNING_STYLE",
-           "MessageLabel", "amount", "amount_or_blank", "editor_text", "parse_amount",
-           "parse_optional", "percent", "points", "signed_amount", "signed_share"]
+__all__ = [
+    "BANNER_STYLE",
+    "ERROR_STYLE",
+    "OK_STYLE",
+    "SEALED_STYLE",
+    "WARNING_STYLE",
+    "MessageLabel",
+    "amount",
+    "amount_or_blank",
+    "editor_text",
+    "kronor_or_blank",
+    "parse_amount",
+    "parse_optional",
+    "percent",
+    "points",
+    "signed_amount",
+    "signed_share",
+]
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 BANNER_STYLE = ("background: #eef3e6; color: #2f4a17; border: 1px solid #b9cc9c; "
@@ -31,6 +46,12 @@ def amount_or_blank(ore: int) -> str:
     return amount(ore) if ore else ""
 
 
+def kronor_or_blank(ore: int) -> str:
+    """An amount rounded to whole kronor (for sums shown in narrow columns; the exact
+    figure goes in the tooltip), nothing for 0."""
+    return amount(round(ore, -2)) if ore else ""
+
+
 def signed_amount(ore: int) -> str:
     """A deviation: "+12 000", "−5 000", "0"."""
     return ("+" if ore > 0 else "") + amount(ore)
@@ -41,16 +62,21 @@ def percent(ppm: int | None) -> str:
     (Statutory shares keep every decimal: `format_share`.)"""
     if ppm is None:
         return "—"
-    value = (Decimal(ppm) / 10_000).quantize(Decimal("0.1"))
+    value = _tenths(ppm)
     decimals = 0 if value == value.to_integral_value() else 1
     return f"{format_number(value, decimals)}\u00a0%".replace("-", MINUS)
 
 
 def signed_share(ppm: int | None) -> str:
-    """A deviation in per cent: "+4,5 %", "−12 %", "—" when there is no budget."""
+    """A deviation in per cent: "+4,5 %", "−12 %", "0 %", "—" when there is no budget."""
     if ppm is None:
         return "—"
-    return ("+" if ppm > 0 else "") + percent(ppm)
+    return ("+" if _tenths(ppm) > 0 else "") + percent(ppm)
+
+
+def _tenths(ppm: int) -> Decimal:
+    value = (Decimal(ppm) / 10_000).quantize(Decimal("0.1"))
+    return value if value else Decimal(0)  # no "−0"
 
 
 def points(ppm: int) -> str:

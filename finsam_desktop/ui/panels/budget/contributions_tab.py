@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from finsam_desktop.domain.budget import PAYMENT_LABELS, Payment, ReceivedContribution
 from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.domain.organisation import Member
-from finsam_desktop.formatting import format_date
+from finsam_desktop.formatting import format_date, format_money
 from finsam_desktop.i18n import _
 from finsam_desktop.services import organisation
 from finsam_desktop.ui import dialogs, undo
@@ -49,12 +47,13 @@ def flag_reason(row: ReceivedContribution) -> str:
     if row.received_ore > row.expected_ore:
         return _("{member} has paid {excess} more than its share of the budgeted contribution. "
                  "Recorded as received; the board decides how to settle the difference.").format(
-            member=row.member.name, excess=amount(row.received_ore - row.expected_ore) + " kr")
-    return _("The year is over and {member} has paid {received} of its {expected}: "
-             "{missing} is missing. The board decides how to settle the difference.").format(
-        member=row.member.name, received=amount(row.received_ore) + " kr",
-        expected=amount(row.expected_ore) + " kr",
-        missing=amount(row.expected_ore - row.received_ore) + " kr")
+            member=row.member.name, excess=format_money(row.received_ore - row.expected_ore))
+    return _("{member} has paid {missing} less than its share of the budgeted contribution "
+             "({received} of {expected}). Recorded as received; the board decides how to settle "
+             "the difference.").format(
+        member=row.member.name, received=format_money(row.received_ore),
+        expected=format_money(row.expected_ore),
+        missing=format_money(row.expected_ore - row.received_ore))
 
 
 def received_rows(rows: Sequence[ReceivedContribution]) -> list[GridRow]:
@@ -126,27 +125,18 @@ class ContributionsTab(QWidget):
         self.payments.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def _build(self) -> None:
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.flags)
-        top_layout.addWidget(self.hint)
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 4, 0, 0)
-        bottom_layout.addWidget(self.payments_label)
-        bottom_layout.addWidget(self.payments, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.message, 1)
-        bottom_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.hint)
+        layout.addSpacing(8)
+        layout.addWidget(self.payments_label)
+        layout.addWidget(self.payments, 1)
+        layout.addLayout(buttons)
 
     def translate_ui(self) -> None:
         """Set every text."""

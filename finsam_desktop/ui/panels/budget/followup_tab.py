@@ -38,6 +38,7 @@ from finsam_desktop.ui.panels.budget.common import (
     amount,
     amount_or_blank,
     editor_text,
+    kronor_or_blank,
     parse_optional,
     signed_amount,
     signed_share,
@@ -46,6 +47,7 @@ from finsam_desktop.ui.panels.budget.grid import GridModel, GridRow, GridView, R
 from finsam_desktop.ui.undo_budget import ImportActuals, SetActual, SetActuals, SetForecast
 
 FORECAST = 3
+FIRST_PERIOD = 2  # the actuals grid: Line | Total | periods
 HINT_STYLE = "color: #555555;"
 
 
@@ -127,8 +129,8 @@ def period_spans(periods: Periods) -> list[tuple[int, range]]:
 
 
 def actuals_headers(periods: Periods) -> list[str]:
-    """Line | Jan … Dec (or T1 … T3) | Total."""
-    return [_("Line"), *(period_label(m, periods) for m in period_months(periods)), _("Total")]
+    """Line | Total | Jan … Dec (or T1 … T3): the total first, so it stays in sight."""
+    return [_("Line"), _("Total"), *(period_label(m, periods) for m in period_months(periods))]
 
 
 def actuals_rows(report: FollowUpReport, lines: dict[int, BudgetLine],
@@ -136,29 +138,35 @@ def actuals_rows(report: FollowUpReport, lines: dict[int, BudgetLine],
     """One row per line (the contributions line read-only), then the totals."""
     spans = period_spans(periods)
     rows = []
-    total_column = len(spans) + 1
     for item in _ordered(report.lines):
         values = [sum(item.months[m - 1] for m in span) if item.months else 0
                   for _month, span in spans]
         line = lines.get(item.line_id or 0)
         row = GridRow(("line", item.line_id), RowKind.LINE,
-                      [item.label, *(amount_or_blank(v) for v in values),
-                       amount(sum(values))], payload=line)
+                      [item.label, amount(sum(values)), *(amount_or_blank(v) for v in values)],
+                      payload=line)
         if item.area is Area.CONTRIBUTIONS:
-            row.locked = set(range(1, total_column))
+            row.cells[FIRST_PERIOD:] = [kronor_or_blank(v) for v in values]
+            row.tips = _exact(values)
+            row.locked = set(range(FIRST_PERIOD, FIRST_PERIOD + len(values)))
             row.tips[-1] = _("Contributions are recorded per member in the Contributions tab; "
                              "they show here in the month they were received.")
         else:
-            row.edit = {c: editor_text(v or None) for c, v in enumerate(values, 1)}
+            row.edit = {c: editor_text(v or None) for c, v in enumerate(values, FIRST_PERIOD)}
         rows.append(row)
     for key, title, total in (("income", _("Total income"), report.income),
                               ("costs", _("Total costs"), report.costs)):
         values = [sum(total.months[m - 1] for m in span) if total.months else 0
                   for _month, span in spans]
         rows.append(GridRow(("total", key), RowKind.TOTAL,
-                            [title, *(amount_or_blank(v) for v in values),
-                             amount(sum(values))]))
+                            [title, amount(sum(values)),
+                             *(kronor_or_blank(v) for v in values)], tips=_exact(values)))
     return rows
+
+
+def _exact(values: list[int]) -> dict[int, str]:
+    """Tooltips with the exact amount of each period shown rounded."""
+    return {c: amount(v) + "\u00a0kr" for c, v in enumerate(values, FIRST_PERIOD) if v % 100}
 
 
 class FollowUpTab(QWidget):
@@ -285,14 +293,19 @@ class FollowUpTab(QWidget):
         self.actuals_model.set_table(actuals_headers(periods),
                                      actuals_rows(self._report, self._lines, periods))
         count = len(period_months(periods))
-        self.actuals.horizontalHeader().setMinimumSectionSize(60)
-        self.actuals.set_widths([200, *[80] * count, 100], stretch=range(1, count + 1))
+        # Months share the room, but never so narrow that an amount is cut off.
+        metrics = self.actuals.fontMetrics()
+        widest = max((metrics.horizontalAdvance(r.cells[c]) for r in self.actuals_model.rows()
+                      for c in range(FIRST_PERIOD, FIRST_PERIOD + count)), default=0)
+        self.actuals.horizontalHeader().setMinimumSectionSize(max(56, widest + 10))
+        self.actuals.set_widths([180, 100, *[80] * count],
+                                stretch=range(FIRST_PERIOD, FIRST_PERIOD + count))
 
     # editing ----------------------------------------------------------------------------
 
     def _month_of(self, column: int) -> int:
         assert self._year is not None
-        return period_months(self._year.periods)[column - 1]
+        return period_months(self._year.periods)[column - FIRST_PERIOD]
 
     def _commit_actual(self, row: GridRow, column: int, text: str) -> None:
         undo.run(self._ctx, SetActual(self._ctx, row.payload, self._month_of(column),
@@ -332,14 +345,14 @@ class FollowUpTab(QWidget):
         while block and block[-1] == [""]:  # Excel ends the block with a line break
             block.pop()
         model = self.actuals_model
-        last_column = len(period_months(self._year.periods))
+        last_column = FIRST_PERIOD + len(period_months(self._year.periods)) - 1
         entries = []
         for r, cells in enumerate(block):
             row_number = top + r
             for c, cell in enumerate(cells):
                 column = left + c
                 where = self._where(row_number, column)
-                if row_number >= model.rowCount() or column < 1 or column > last_column:
+                if row_number >= model.rowCount() or not FIRST_PERIOD <= column <= last_column:
                     raise ValidationError(_("The block does not fit: {where} is outside the "
                                             "months of the grid.").format(where=where))
                 row = model.row(row_number)

@@ -213,7 +213,8 @@ class GridModel(QAbstractTableModel):
                 return pending[1]
             if column in row.locked and self.locked_tip:
                 return row.tips.get(column) or self.locked_tip
-            return row.tips.get(column) or row.tips.get(-1)
+            return row.tips.get(column) or row.tips.get(-1) or (
+                row.cells[0] if column == 0 and row.kind is RowKind.LINE else None)
         return None
 
     @staticmethod
@@ -346,7 +347,7 @@ class GridView(QTableView):
         height = (self.horizontalHeader().sizeHint().height()
                   + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
                   + 4)
-        self.setMinimumHeight(min(height, 160))
+        self.setMinimumHeight(min(height, 110))
         self.setMaximumHeight(height)
 
     def select_cell(self, row: int, column: int) -> None:

@@ -137,6 +137,7 @@ class BudgetPanel(Panel):
         self.pages.addWidget(empty)
         self.pages.addWidget(content)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
 
@@ -247,7 +248,9 @@ class BudgetPanel(Panel):
     def _show_year(self, view: BudgetView) -> None:
         store = self._ctx.require_store()
         year = view.year.year
-        self.plan_tab.show_view(view, view.adopted_ref)
+        equity = next((e for e in budget.equity(store) if e.year == year), None)
+        self.plan_tab.show_view(view, view.adopted_ref,
+                                equity.opening_ore if equity is not None else None)
         current = budget.current_version(store, year)
         report = budget.follow_up(store, year)
         lines = {line.id: line for line in view.lines}
@@ -256,7 +259,6 @@ class BudgetPanel(Panel):
         names = {m.id: m.name for m in organisation.list_members(store)}
         self.contributions_tab.show_contributions(year, budget.received(store, year),
                                                   budget.payments(store, year), names)
-        equity = next((e for e in budget.equity(store) if e.year == year), None)
         self.figures.show_figures(budget.key_figures(store, year), equity)
         self.texts_tab.show_texts(view.version.id, budget.texts(store, view.version.id))
         self.charts_tab.show_year(year)

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +36,6 @@ from finsam_desktop.ui import dialogs, undo
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.budget.common import (
     ERROR_STYLE,
-    SEALED_STYLE,
     MessageLabel,
     amount,
     editor_text,
@@ -45,6 +47,8 @@ from finsam_desktop.ui.undo_budget import AddLine, RemoveLine, SaveYear, SetAmou
 from finsam_desktop.ui.widgets.fields import fill_enum_combo, select_data
 
 AMOUNT_COLUMNS = (3, 4, 5)
+LOCKED_STYLE = ("background: #fdf3d8; color: #5c4400; border: 1px solid #e0c36a; "
+                "padding: 3px 6px; font-weight: bold;")
 EQUITY_KEY = ("equity",)
 
 
@@ -142,10 +146,11 @@ class PlanTab(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._view: BudgetView | None = None
+        self._sized = False
         self.dialog: LineDialog | None = None
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(SEALED_STYLE)
+        self.banner.setStyleSheet(LOCKED_STYLE)
         self.banner.setVisible(False)
         self.opening_label = QLabel(self)
         self.opening = money_field(self)
@@ -183,15 +188,28 @@ class PlanTab(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addWidget(self.message, 1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addLayout(buttons)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(self.split_label)
+        bottom_layout.addWidget(self.split_view, 1)
+        bottom_layout.addWidget(self.split_problems)
+        # The lines get the room; drag the handle to see more of the contributions.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(settings)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addSpacing(6)
-        layout.addWidget(self.split_label)
-        layout.addWidget(self.split_view)
-        layout.addWidget(self.split_problems)
+        layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_line)
@@ -204,6 +222,14 @@ class PlanTab(QWidget):
         self.opening.editingFinished.connect(self._save_opening)
         self.periods.activated.connect(self._save_periods)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the lines first: the contributions get at most a third
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            bottom = min(self.splitter.widget(1).sizeHint().height(), total // 3)
+            self.splitter.setSizes([total - bottom, bottom])
+
     def translate_ui(self) -> None:
         """Set every text."""
         self.add_button.setText(_("Add line…"))
@@ -212,15 +238,16 @@ class PlanTab(QWidget):
         self.split_label.setText(_("Member contributions by share"))
         self.periods_label.setText(_("Actuals entered:"))
         fill_enum_combo(self.periods, PERIOD_LABELS)
-        self.opening_hint.setText(_("empty: the previous year's closing equity"))
         self.model.locked_tip = _("This version is adopted by the board and cannot be changed. "
                                   "Make a revised version (Revise) to change the figures.")
         self.view.setToolTip("")
 
     # showing ----------------------------------------------------------------------------
 
-    def show_view(self, view: BudgetView, reference: str) -> None:
-        """Show a version of the year's budget; `reference` names the adopting §."""
+    def show_view(self, view: BudgetView, reference: str,
+                  carried_opening: int | None = None) -> None:
+        """Show a version of the year's budget; `reference` names the adopting §,
+        `carried_opening` is the equity the year starts with when none is entered."""
         if self._view is None or self._view.version.id != view.version.id:
             self.model.clear_pending()
             self.message.clear_message()
@@ -240,6 +267,11 @@ class PlanTab(QWidget):
         self.opening_label.setText(_("Equity at the start of {year} (kr):").format(year=year))
         if not self.opening.hasFocus():
             self.opening.setText(editor_text(view.year.opening_equity_ore))
+        carried = view.year.opening_equity_ore is None and carried_opening is not None
+        self.opening.setPlaceholderText(editor_text(carried_opening) if carried else "")
+        self.opening_hint.setText(
+            _("carried from {year}; type an amount to replace it").format(year=year - 1)
+            if carried else _("empty: the previous year's closing equity"))
         select_data(self.periods, view.year.periods)
         self._show_split(view)
         self._update_buttons()
