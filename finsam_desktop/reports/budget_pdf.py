@@ -30,6 +30,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     FrameBreak,
@@ -67,7 +68,7 @@ from finsam_desktop.reports.layout import LANDSCAPE, Letterhead, Metadata, build
 from finsam_desktop.reports.tables import BASE, table
 from finsam_desktop.reports.text import markup, paragraphs
 
-_AMOUNT = 2.6 * st.cm  # width of an amount column
+_AMOUNT = 2.5 * st.cm  # the narrowest amount column
 _CHUNK_ROWS = 150  # a longer table is built in pieces (NOTES.md); budgets rarely get there
 _ROOM_FOR_HEADING = 4.0 * st.cm  # a heading lower on the page than this starts a new page
 _INDENT = 11  # points per level of the row label
@@ -192,17 +193,28 @@ def _percent(ppm: int | None, *, signed: bool = False) -> str:
     return f"+{text}" if signed and ppm >= 500 else text
 
 
-def _grid(header: Sequence[str], rows: list[_Row], widths: list[float]) -> list:
+def _grid(header: Sequence[str], rows: list[_Row], frame: float, *,
+          text_column: float = 0.0) -> list:
     """The rows as tables of at most _CHUNK_ROWS rows, each with the header repeated on
-    every page; totals bold with a rule above, group and area rows as captions."""
+    every page; totals bold with a rule above, group and area rows as captions.
+
+    Amount columns are as wide as their widest figure needs (never less than _AMOUNT), the
+    label column takes the rest of `frame`; with `text_column` the last column holds
+    wrapping, left-aligned text (a status) of that width."""
     sheet = st.sheet()
+    amounts = len(header) - 1 - (1 if text_column else 0)
     head = [Paragraph(escape(header[0]), sheet.register_head),
-            *(Paragraph(escape(h), sheet.register_head_right) for h in header[1:])]
+            *(Paragraph(escape(h), sheet.register_head_right) for h in header[1:amounts + 1]),
+            *(Paragraph(escape(h), sheet.register_head) for h in header[amounts + 1:])]
+    widths = _amount_widths(header, rows, amounts)
+    if text_column:
+        widths.append(text_column)
+    widths.insert(0, frame - sum(widths))
     out = []
     for start in range(0, max(len(rows), 1), _CHUNK_ROWS):
         chunk = rows[start:start + _CHUNK_ROWS]
         cells = [head]
-        style: list = [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        style: list = [("ALIGN", (1, 0), (amounts, -1), "RIGHT"),
                        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                        ("BACKGROUND", (0, 0), (-1, 0), st.SHADE),
                        ("LINEBELOW", (0, 0), (-1, 0), 0.9, st.INK),
@@ -210,20 +222,26 @@ def _grid(header: Sequence[str], rows: list[_Row], widths: list[float]) -> list:
                        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+        if text_column:
+            style.append(("LEFTPADDING", (-1, 0), (-1, -1), 10))
         for i, row in enumerate(chunk, start=1):
-            bold = row.kind in ("group", "subtotal", "total", "result", "flagged")
+            bold = row.kind in _BOLD_KINDS
             label_style = sheet.cell_bold if bold or row.kind == "area" else sheet.cell
             label = markup(row.label) if row.user_text else escape(row.label)
             if row.kind in ("area", "focus"):
                 label = f"<i>{label}</i>"
-            cells.append([Paragraph(label, label_style), *row.cells])
+            values = list(row.cells)
+            if text_column and len(values) > amounts:
+                values[amounts] = Paragraph(markup(values[amounts]),
+                                            sheet.cell_bold if bold else sheet.cell)
+            cells.append([Paragraph(label, label_style), *values])
             style.append(("LEFTPADDING", (0, i), (0, i), 3 + _INDENT * row.level))
             if bold:
                 style.append(("FONTNAME", (1, i), (-1, i), st.BOLD))
             if row.kind == "group" and i > 1:
                 style.append(("TOPPADDING", (0, i), (-1, i), 8))
             if row.kind in ("subtotal", "total"):
-                style.append(("LINEABOVE", (1, i), (-1, i), 0.5, st.RULE))
+                style.append(("LINEABOVE", (1, i), (amounts, i), 0.5, st.RULE))
             if row.kind == "total":
                 style.append(("BOTTOMPADDING", (0, i), (-1, i), 5))
             if row.kind == "result":
@@ -233,36 +251,68 @@ def _grid(header: Sequence[str], rows: list[_Row], widths: list[float]) -> list:
                 style.append(("BACKGROUND", (0, i), (-1, i), _FLAG))
         made = _Table(cells, colWidths=widths, hAlign="LEFT", repeatRows=1, splitByRow=1)
         made.setStyle(TableStyle([*BASE, *style]))
+        made.captions = (False, *(row.kind in _CAPTION_KINDS for row in chunk))
         out.append(made)
     return out
 
 
+_BOLD_KINDS = ("group", "subtotal", "total", "result", "flagged")
+_CAPTION_KINDS = ("group", "area", "focus")
+
+
+def _amount_widths(header: Sequence[str], rows: list[_Row], count: int) -> list[float]:
+    """Each amount column's width: its widest figure (bold in total rows) or the longest
+    word of its header, whichever is wider, and at least _AMOUNT."""
+    sheet = st.sheet()
+    padding = 3 + 4 + 3  # left, right and a little air
+    widths = []
+    for col in range(count):
+        words = header[col + 1].split()
+        need = max((stringWidth(w, st.BOLD, sheet.register_head_right.fontSize)
+                    for w in words), default=0)
+        for row in rows:
+            if col < len(row.cells):
+                font = st.BOLD if row.kind in _BOLD_KINDS else st.FAMILY
+                need = max(need, stringWidth(row.cells[col], font, _CELL_SIZE))
+        widths.append(max(_AMOUNT, need + padding))
+    return widths
+
+
+_CELL_SIZE = 9.5  # the table font size (tables.BASE)
+
+
 class _Table(Table):
     """A table that, split across pages, carries at least `MIN_TAIL` rows over (never
-    just the total or the result alone on the next page)."""
+    just the total or the result alone on the next page) and never leaves a caption row
+    (Income, an area, a focus) as the last row of a page. `captions` flags those rows."""
 
     MIN_TAIL = 4
+    captions: tuple[bool, ...] = ()
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
-        tail = parts[1]._nrows - self.repeatRows
-        body = self._nrows - self.repeatRows
-        if 0 < tail < self.MIN_TAIL < body - self.MIN_TAIL:
-            first = parts[0]
-            carried = sum(first._rowHeights[first._nrows - (self.MIN_TAIL - tail):])
+        kept = parts[0]._nrows  # rows on this page, the header included
+        move = 0
+        if 0 < self._nrows - kept < self.MIN_TAIL < self._nrows - self.repeatRows \
+                - self.MIN_TAIL:
+            move = self.MIN_TAIL - (self._nrows - kept)
+        captions = self.captions or (False,) * self._nrows
+        while kept - move - 1 >= self.repeatRows and captions[kept - move - 1]:
+            move += 1
+        if move and kept - move > self.repeatRows + 1:
+            carried = sum(self._rowHeights[kept - move:kept])
             shorter = super().split(availWidth, availHeight - carried)
             if len(shorter) == 2:  # the rest must not fill the room left on this page
                 parts = [shorter[0], FrameBreak(), shorter[1]]
+        first, rest = parts[0], parts[-1]
+        first.captions = captions[:first._nrows]
+        rest.captions = captions[:self.repeatRows] + captions[first._nrows:]
         return parts
 
 
 _FLAG = colors.Color(1.0, 0.9, 0.75)  # a light orange behind a flagged row
-
-
-def _widths(frame: float, amount_columns: int, amount: float = _AMOUNT) -> list[float]:
-    return [frame - amount_columns * amount, *([amount] * amount_columns)]
 
 
 def _area_label(area: Area) -> str:
@@ -341,7 +391,7 @@ def _budget_section(data: BudgetReport, numbers: _Numbering) -> list:
     table = _kept(numbers.number(_("Financial summary")),
                   _note(_("The budget for {year} and the plan for {first}–{last}, in kronor.")
                         .format(year=year, first=year + 1, last=year + 2)),
-                  *_grid(header, rows, _widths(st.FRAME_WIDTH, 3)))
+                  *_grid(header, rows, st.FRAME_WIDTH))
     return [table, *_contributions_table(data)]
 
 
@@ -365,7 +415,7 @@ def _contributions_table(data: BudgetReport) -> list:
     story = [heading,
              _note(_("The contributions line split by the members' shares: first between "
                      "the state, the region and the municipalities, then within each.")),
-             *_grid(header, rows, _widths(st.FRAME_WIDTH, 4))]
+             *_grid(header, rows, st.FRAME_WIDTH)]
     if any(c.member.kind is MemberKind.AF for c in contributions):
         story.append(_note(_("Försäkringskassan pays the state's share, also for "
                              "Arbetsförmedlingen.")))
@@ -392,7 +442,7 @@ def _key_figures_section(data: BudgetReport, numbers: _Numbering) -> list:
     ]
     story = [_kept(numbers.number(_("Key figures and equity")),
                    _note(_("Shares of the budget for {year}.").format(year=data.year)),
-                   *_grid([_("Key figure"), _("Value")], rows, _widths(st.FRAME_WIDTH, 1))),
+                   *_grid([_("Key figure"), _("Value")], rows, st.FRAME_WIDTH)),
              *_equity_table(data)]
     warnings = [_subheading(_("Warnings"))]
     if not figures.warnings:
@@ -422,7 +472,7 @@ def _equity_table(data: BudgetReport) -> list:
     return [_kept(_subheading(_("Equity")),
                   _note(_("Closed years by their actuals, the current year by its forecast, "
                           "later years by the budget and the plan. Amounts in kronor.")),
-                  *_grid(header, rows, _widths(st.FRAME_WIDTH, 4, 3.2 * st.cm)))]
+                  *_grid(header, rows, st.FRAME_WIDTH))]
 
 
 # ---------------------------------------------------------------- follow-up
@@ -484,7 +534,7 @@ def _follow_up_section(data: BudgetReport, numbers: _Numbering) -> list:
     if any(_entered(r) for r in report.lines):
         notes.append(_("* Forecast entered for the line."))
     story = [*numbers.heading(title),
-             *_grid(header, rows, _widths(st.LANDSCAPE_FRAME_WIDTH, 5, 3.1 * st.cm)),
+             *_grid(header, rows, st.LANDSCAPE_FRAME_WIDTH),
              *(_note(n) for n in notes)]
     return story + _received_table(data)
 
@@ -515,9 +565,8 @@ def _received_table(data: BudgetReport) -> list:
                                   _signed(received - expected, decimals), "", ""), "total"))
     header = [_("Member"), _("Budgeted"), _("Received"), _("Deviation SEK"),
               _("Deviation, percentage points"), _("Status")]
-    widths = [*_widths(st.LANDSCAPE_FRAME_WIDTH - 4.6 * st.cm, 4, 3.1 * st.cm), 4.6 * st.cm]
     story = [_subheading(_("Contributions received {year}").format(year=data.year)),
-             *_grid(header, rows, widths)]
+             *_grid(header, rows, st.LANDSCAPE_FRAME_WIDTH, text_column=4.8 * st.cm)]
     notes = [_("Percentage points: the deviation as a share of the total contribution.")]
     if any(r.flagged for r in rows_in):
         notes.append(_("Marked rows do not follow the shares; the board decides how to "

@@ -296,3 +296,44 @@ def test_render_time_of_the_realistic_plan(built):
     pages = len(PdfReader(str(built["pdf"])).pages)
     assert 50 <= pages <= 70  # 200 000 characters of text are most of them
     assert built["seconds"] < 15
+
+
+def test_a_split_table_never_ends_a_page_on_a_caption_or_carries_fewer_than_four_rows():
+    from finsam_desktop.reports import styles as st
+    from finsam_desktop.reports.budget_pdf import _grid, _Row
+
+    rows = []
+    for group in range(6):
+        rows.append(_Row(f"Område {group}", (), "area", 1))
+        rows += [_Row(f"Rad {group}.{i}", ("1 000", "2 000"), "line", 2) for i in range(4)]
+    rows.append(_Row("Summa", ("30 000", "60 000"), "total"))
+    table = _grid(["Belopp i kr", "A", "B"], rows, st.FRAME_WIDTH)[0]
+    table.wrap(st.FRAME_WIDTH, 10_000)
+    heights = table._rowHeights
+    for cut in range(3, len(heights) - 1):  # every place a page could end
+        room = sum(heights[:cut]) + 0.5
+        parts = [p for p in table.split(st.FRAME_WIDTH, room) if hasattr(p, "_nrows")]
+        if len(parts) < 2:
+            continue
+        first, rest = parts
+        last = rows[first._nrows - 2]  # the header is row 0
+        assert last.kind != "area", (cut, last.label)
+        assert rest._nrows - 1 >= 4 or first._nrows <= 3, cut
+        assert first._nrows - 1 + rest._nrows - 1 == len(rows)
+
+
+def test_amount_columns_are_wide_enough_for_their_widest_figure():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from finsam_desktop.reports import styles as st
+    from finsam_desktop.reports.budget_pdf import _grid, _Row
+
+    wide = "10 183 000 000,00"
+    rows = [_Row("Försäkringskassan", ("50 %", "4 896 000,00", "1,00"), "line"),
+            _Row("Summa", ("100 %", "9 792 000,00", wide), "total")]
+    table = _grid(["Medlem", "Andel", "Bidrag 2026", "Plan 2027"], rows, st.FRAME_WIDTH)[0]
+    widths = table._colWidths
+    assert sum(widths) == pytest.approx(st.FRAME_WIDTH)
+    assert widths[3] >= stringWidth(wide, st.BOLD, 9.5) + 7  # padding 3 + 4
+    assert widths[1] == pytest.approx(2.5 * st.cm)  # narrow figures: the minimum
+    assert widths[0] > 5 * st.cm
