@@ -614,3 +614,79 @@ def test_export_writes_the_file_in_a_worker(panel, modals, tmp_path, qtbot, suff
     assert str(written) in panel.busy.label.text() and button.isEnabled()
     modals.paths = [None]
     assert not panel.export(suffix), "cancelled: nothing starts"
+
+
+# More follow-up: tertials, Excel import, copy, the models ------------------------------------
+
+
+def test_tertials_are_typed_on_their_last_month(panel, qtbot):
+    store = panel._ctx.require_store()
+    budget.set_year(store, dataclasses.replace(budget.get_year(store, YEAR),
+                                               periods=Periods.TERTIAL))
+    panel.refresh()
+    panel.show_tab("followup")
+    tab = panel.followup_tab
+    board = line_id(store, Area.BOARD)
+    assert tab.actuals_model.headers() == ["Line", "Total", "T1", "T2", "T3"]
+    type_into(qtbot, tab.actuals, row_of(tab.actuals_model, ("line", board)), 3, "40000")
+    months = next(li.months for li in budget.follow_up(store, YEAR).lines
+                  if li.line_id == board)
+    assert months[7] == 40_000 * K and sum(months) == 40_000 * K, "T2 is stored on August"
+    assert "per tertial" in tab.actuals_label.text()
+
+
+def test_actuals_are_imported_from_excel_and_undone(panel, modals, tmp_path):
+    from openpyxl import Workbook
+
+    store = panel._ctx.require_store()
+    board = line_id(store, Area.BOARD)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Utfall"
+    sheet.append(["År", "Område", "Rad", "Period", "Belopp (kr)"])
+    board_name = budget.view(store, YEAR).lines[1].name
+    sheet.append([YEAR, "", board_name, "jan", 12_000])
+    sheet.append([YEAR, "", board_name, "feb", 13_500.5])
+    good = tmp_path / "utfall.xlsx"
+    book.save(good)
+    sheet.append([YEAR, "", "No such line", "mar", 1])
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    panel.show_tab("followup")
+    tab = panel.followup_tab
+    modals.paths = [str(bad)]
+    tab.import_button.click()
+    assert modals.errors and "No such line" in modals.errors[-1]
+    assert budget.follow_up(store, YEAR).lines[1].months[:2] == (0, 0), "nothing written"
+    modals.paths = [str(good)]
+    tab.import_button.click()
+    assert budget.follow_up(store, YEAR).lines[1].months[:2] == (12_000 * K, 1_350_050)
+    assert "2 actuals imported from utfall.xlsx" in tab.message.text()
+    row = tab.actuals_model.row(row_of(tab.actuals_model, ("line", board)))
+    assert row.cells[2:4] == ["12,000", "13,500.50"]
+    panel._ctx.undo_stack.undo()
+    assert budget.follow_up(store, YEAR).lines[1].months[:2] == (0, 0)
+
+
+def test_ctrl_c_copies_the_selection_as_excel_rows(panel):
+    store = panel._ctx.require_store()
+    board = line_id(store, Area.BOARD)
+    budget.set_actuals(store, YEAR, [(board, 1, 1_500 * K), (board, 2, 2_500 * K)])
+    panel.refresh()
+    panel.show_tab("followup")
+    grid, model = panel.followup_tab.actuals, panel.followup_tab.actuals_model
+    grid.setFocus()
+    grid.select_cell(row_of(model, ("line", board)), 2)
+    QTest.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "1,500\t2,500"
+
+
+def test_the_grid_models_pass_the_model_tester(panel, qtmodeltester):
+    store = panel._ctx.require_store()
+    budget.set_actuals(store, YEAR, [(line_id(store, Area.BOARD), 1, 1_000 * K)])
+    panel.refresh()
+    for model in (panel.plan_tab.model, panel.plan_tab.split_model,
+                  panel.followup_tab.summary_model, panel.followup_tab.actuals_model,
+                  panel.contributions_tab.model, panel.contributions_tab.payments_model):
+        qtmodeltester.check(model, force_py=True)
