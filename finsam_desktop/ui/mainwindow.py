@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store | None) -> None:
         """Show `store` (None: no file open); the previous file is closed, its undo dropped."""
+        self._commit_focused_field()
         for panel in self.panels.values():
             self.stack.removeWidget(panel)
             panel.deleteLater()
@@ -266,7 +268,15 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def _commit_focused_field(self) -> None:
+        """Let the field being typed in save itself (fields save when left) while the file
+        is still open: closing the window or the file must not lose what was typed."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_focused_field()
         if self._remember:
             self.ctx.settings.save_window(self.saveGeometry(), self.saveState())
             self.ctx.settings.sync()

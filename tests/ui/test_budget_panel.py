@@ -690,3 +690,32 @@ def test_the_grid_models_pass_the_model_tester(panel, qtmodeltester):
                   panel.followup_tab.summary_model, panel.followup_tab.actuals_model,
                   panel.contributions_tab.model, panel.contributions_tab.payments_model):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_closing_the_window_saves_the_text_being_typed(full_file, ui_settings, qtbot):
+    from finsam_desktop.storage.store import open_store
+    from finsam_desktop.ui.context import AppContext
+    from finsam_desktop.ui.mainwindow import MainWindow
+
+    store = open_store(full_file)
+    version = make_year(store)
+    store.close()
+    ctx = AppContext.create(None, ui_settings)
+    window = MainWindow(ctx, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_path(str(full_file))
+    panel = window.show_panel("budget")
+    panel.show_tab("texts")
+    editor = panel.texts_tab.editors["goals"]
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    QTest.keyClicks(editor, "Typed just before closing")
+    window.close()
+    store = open_store(full_file)
+    try:
+        assert budget.texts(store, version)["goals"] == "Typed just before closing"
+    finally:
+        store.close()

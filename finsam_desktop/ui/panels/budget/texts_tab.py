@@ -85,7 +85,7 @@ class TextsTab(QWidget):
 
     def save_section(self, section: str) -> bool:
         """Save one section if it changed; False if the service refused it."""
-        if self._version_id is None or not self.is_dirty(section):
+        if self._version_id is None or not self.is_dirty(section) or self._ctx.store is None:
             return True
         editor = self.editors[section]
         try:
