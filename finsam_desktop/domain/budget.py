@@ -347,11 +347,19 @@ def remaining_plan(budget_ore: int, through_month: int) -> int:
 
 
 def line_follow_up(line: BudgetLine, budget_ore: int, months: dict[int, int],
-                   through_month: int, forecast_ore: int | None = None) -> LineFollowUp:
-    """Follow-up of one line reported through `through_month` (0 = nothing reported)."""
+                   through_month: int, forecast_ore: int | None = None,
+                   derived_forecast_ore: int | None = None) -> LineFollowUp:
+    """Follow-up of one line reported through `through_month` (0 = nothing reported).
+    `forecast_ore` is a forecast the user entered; `derived_forecast_ore` one computed by
+    another rule than actual + remaining plan (the contributions: what the members owe)."""
     actual = sum(amount for month, amount in months.items() if month <= through_month)
     entered = forecast_ore is not None
-    forecast = forecast_ore if entered else actual + remaining_plan(budget_ore, through_month)
+    if entered:
+        forecast = forecast_ore
+    elif derived_forecast_ore is not None:
+        forecast = derived_forecast_ore
+    else:
+        forecast = actual + remaining_plan(budget_ore, through_month)
     return LineFollowUp(
         label=line.name, area=line.area, line_id=line.id, is_income=line.is_income,
         budget_ore=budget_ore, budget_to_date_ore=budget_ore - remaining_plan(budget_ore,
@@ -401,15 +409,18 @@ class FollowUpReport:
 
 def follow_up(year: int, lines: Sequence[BudgetLine], budget: dict[int, int],
               actuals: dict[int, dict[int, int]], forecasts: dict[int, int],
-              through_month: int | None = None) -> FollowUpReport:
+              through_month: int | None = None,
+              derived: dict[int, int] | None = None) -> FollowUpReport:
     """Build the follow-up. `budget`: line id → budget-year öre; `actuals`: line id →
     {month: öre}; `forecasts`: line id → öre entered by the user. Without `through_month`
     the latest month with any actual is used."""
     if through_month is None:
         through_month = max((m for months in actuals.values() for m, v in months.items()
                              if v), default=0)
+    derived = derived or {}
     rows = [line_follow_up(line, budget.get(line.id, 0), actuals.get(line.id, {}),
-                           through_month, forecasts.get(line.id)) for line in lines]
+                           through_month, forecasts.get(line.id), derived.get(line.id))
+            for line in lines]
     areas = []
     for area in (*INCOME_AREAS, *COST_AREAS):
         members = [r for r in rows if r.area is area]

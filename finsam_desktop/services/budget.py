@@ -586,15 +586,16 @@ def follow_up(store: Store, year: int, through_month: int | None = None) -> Foll
     actuals = store.budget.actuals(year)
     forecasts = {k: v[0] for k, v in store.budget.forecasts(year).items()}
     contribution = next((line for line in lines if line.area is Area.CONTRIBUTIONS), None)
+    derived: dict[int, int] = {}
     if contribution is not None:
         months: dict[int, int] = {}
         pays = store.budget.payments_of(year)
         for p in pays:
             months[p.received_on.month] = months.get(p.received_on.month, 0) + p.amount_ore
         actuals[contribution.id] = months
-        if contribution.id not in forecasts and pays:
+        if pays:
             rows = received(store, year)
-            forecasts[contribution.id] = sum(max(r.expected_ore, r.received_ore) for r in rows)
+            derived[contribution.id] = sum(max(r.expected_ore, r.received_ore) for r in rows)
     if through_month is None:
         others = {line_id: m for line_id, m in actuals.items()
                   if contribution is None or line_id != contribution.id}
@@ -602,7 +603,7 @@ def follow_up(store: Store, year: int, through_month: int | None = None) -> Foll
                             default=0)
         if not others and contribution is not None:
             through_month = max(actuals.get(contribution.id, {}), default=0)
-    return rules.follow_up(year, lines, budget, actuals, forecasts, through_month)
+    return rules.follow_up(year, lines, budget, actuals, forecasts, through_month, derived)
 
 
 def _basis(store: Store, year: int, report: FollowUpReport) -> Basis:

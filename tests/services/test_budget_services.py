@@ -227,6 +227,9 @@ def test_payments_off_the_shares_are_recorded_and_flagged_and_feed_the_actuals(s
     income = budget.follow_up(store, 2026).areas[0]
     assert income.area is Area.CONTRIBUTIONS and income.actual_ore == 10_100_000_00
     assert income.forecast_ore == 10_100_000_00
+    contribution_row = next(r for r in budget.follow_up(store, 2026).lines
+                            if r.area is Area.CONTRIBUTIONS)
+    assert not contribution_row.forecast_entered  # computed from what members owe
 
 
 def test_deficit_beyond_equity_is_a_severe_warning_also_in_plan_years(store):

@@ -221,6 +221,24 @@ def test_undo_and_redo_an_amount(panel, qtbot):
     assert plan_text(panel, ("line", audit), 3) == "80,000"
 
 
+def test_delete_sets_the_selected_amounts_to_zero_in_one_undo_step(panel):
+    store = panel._ctx.require_store()
+    board, admin = line_id(store, Area.BOARD), line_id(store, Area.ADMINISTRATION)
+    for line in (board, admin):
+        budget.set_amount(store, panel.shown_version(), line, 0, 50_000 * K)
+    panel.refresh()
+    view, model = panel.plan_tab.view, panel.plan_tab.model
+    view.setFocus()
+    view.select_cell(row_of(model, ("line", board)), 3)
+    QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    amounts = budget.view(store, YEAR).amounts
+    assert amounts[board][0] == amounts[admin][0] == 0
+    panel._ctx.undo_stack.undo()
+    amounts = budget.view(store, YEAR).amounts
+    assert amounts[board][0] == amounts[admin][0] == 50_000 * K
+
+
 def test_an_activity_line_needs_a_focus_and_can_be_removed_and_restored(panel, modals):
     store = panel._ctx.require_store()
     tab = panel.plan_tab

@@ -100,6 +100,7 @@ class YearDialog(_FormDialog):
         self.year.setValue(default_year)
         self.contributions = money_field(self)
         self.opening = money_field(self, _("carried from the year before"))
+        self.opening.setMaximumWidth(260)
         self.setWindowTitle(_("New budget year"))
         self.form.addRow(_("Budget year"), self.year)
         self.form.addRow(_("Total member contribution (kr)"), self.contributions)
@@ -212,6 +213,9 @@ class PaymentDialog(_FormDialog):
                                  "never corrected silently."), self))
         self._finish()
         self._suggested = ""
+        owing = next((i for i in range(self.member.count())
+                      if self._owed.get(self.member.itemData(i), 0) > 0), 0)
+        self.member.setCurrentIndex(owing)  # the first member who still owes
         self.member.currentIndexChanged.connect(self._suggest)
         self._suggest()
 

@@ -71,6 +71,8 @@ class KeyFiguresBox(QFrame):
         layout.setSpacing(4)
         layout.addLayout(grid)
         layout.addLayout(self._warnings_layout)
+        layout.addStretch(1)  # spare height (wrapped text is estimated) goes below
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def show_figures(self, figures: KeyFigures, equity: EquityYear | None) -> None:
         """Show the year's figures; `equity` is the year's link in the equity chain."""
@@ -125,6 +127,8 @@ class KeyFiguresBox(QFrame):
         for label in self.warnings[len(warnings):]:
             label.setVisible(False)
             label.setText("")
+        self._warnings_layout.invalidate()
+        self.updateGeometry()  # fewer warnings: the box gives the room back
 
     def shown_warnings(self) -> list[tuple[str, bool, str]]:
         """(code, severe, text) of each warning on show."""

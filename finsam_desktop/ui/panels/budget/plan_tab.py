@@ -217,6 +217,7 @@ class PlanTab(QWidget):
         self.remove_button.clicked.connect(self.remove_line)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.view.clear_requested.connect(self.clear_amounts)
         self.model.refused.connect(self.message.refuse)
         self.model.accepted.connect(self.message.clear_message)
         self.opening.editingFinished.connect(self._save_opening)
@@ -316,6 +317,25 @@ class PlanTab(QWidget):
         value = parse_optional(text) or 0
         undo.run(self._ctx, SetAmount(self._ctx, self._view.version.id, row.payload,
                                       column - 3, value))
+
+    def clear_amounts(self, cells: list[tuple[int, int]]) -> None:
+        """Delete: set the selected amounts to 0 (one step to undo)."""
+        if self._view is None or self._view.version.locked:
+            return
+        targets = [(self.model.row(r), c) for r, c in cells
+                   if c in self.model.row(r).edit and self.model.row(r).edit[c] != "0"]
+        if not targets:
+            return
+        stack = self._ctx.undo_stack
+        stack.beginMacro(_("Clear {count} amounts").format(count=len(targets)))
+        try:
+            for row, column in targets:
+                undo.run(self._ctx, SetAmount(self._ctx, self._view.version.id, row.payload,
+                                              column - 3, 0))
+        except FinsamError as error:
+            self.message.refuse(str(error))
+        finally:
+            stack.endMacro()
 
     def _double_clicked(self) -> None:
         index = self.view.currentIndex()
