@@ -738,3 +738,12 @@ def test_closing_the_window_saves_the_text_being_typed(full_file, ui_settings, q
         assert budget.texts(store, version)["goals"] == "Typed just before closing"
     finally:
         store.close()
+
+
+def test_a_column_the_user_widened_stays_wide_after_an_edit(panel, qtbot):
+    store = panel._ctx.require_store()
+    view, model = panel.plan_tab.view, panel.plan_tab.model
+    view.horizontalHeader().resizeSection(1, 260)
+    type_into(qtbot, view, row_of(model, ("line", line_id(store, Area.BOARD))), 3, "1000")
+    assert plan_text(panel, ("line", line_id(store, Area.BOARD)), 3) == "1,000"
+    assert view.horizontalHeader().sectionSize(1) == 260

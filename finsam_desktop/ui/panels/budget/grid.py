@@ -302,6 +302,7 @@ class GridView(QTableView):
 
     def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._widths_key: tuple[Any, ...] | None = None
         self.setModel(model)
         self.setItemDelegate(AmountDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -328,10 +329,15 @@ class GridView(QTableView):
 
     def set_widths(self, widths: Sequence[int], stretch: int | Sequence[int] | None = None,
                    ) -> None:
-        """Column widths in pixels; the `stretch` column(s) share the remaining room."""
+        """Column widths in pixels; the `stretch` column(s) share the remaining room. Only
+        when the columns changed: widths the user dragged survive the refresh after an edit."""
         header = self.horizontalHeader()
         count = self.grid().columnCount()
         stretched = [stretch] if isinstance(stretch, int) else list(stretch or ())
+        key = (count, tuple(widths), tuple(stretched))
+        if key == self._widths_key:
+            return
+        self._widths_key = key
         for column, width in enumerate(widths):
             if column < count and column not in stretched:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
