@@ -43,6 +43,12 @@ def format_share(ppm: int) -> str:
     return f"{format_number(value, decimals)}\u00a0%"
 
 
+def format_percent(ppm: int, decimals: int = 1) -> str:
+    """Parts per million as a rounded percentage for key figures: "24,1 %"."""
+    value = round(Decimal(ppm) / 10_000, decimals)
+    return f"{format_number(value if value else abs(value), decimals)}\u00a0%"
+
+
 def format_share_plain(ppm: int) -> str:
     """Parts per million as an editable number without the % sign: "11,42"."""
     return format_share(ppm).removesuffix("\u00a0%").replace("\u00a0", "")

@@ -515,7 +515,7 @@ def key_figures(costs_by_area: dict[Area, int], activity_by_focus: dict[Focus, i
 
 def equity_warnings(equity: EquityYear, settings: CharterSettings) -> list[Warning_]:
     """Unknown opening equity, a deficit not covered by equity, equity above the threshold."""
-    from finsam_desktop.formatting import format_money, format_share
+    from finsam_desktop.formatting import format_money, format_percent
 
     warnings = []
     basis = _(BASIS_LABELS[equity.basis])
@@ -541,7 +541,7 @@ def equity_warnings(equity: EquityYear, settings: CharterSettings) -> list[Warni
             "recommendation (2013-10-02) equity above a reasonable level can reduce the "
             "state's allocation in later years; plan how the money will be used.").format(
             basis=basis, year=equity.year, equity=format_money(equity.closing_ore or 0),
-            share=format_share(equity_share), threshold=format_share(threshold))))
+            share=format_percent(equity_share), threshold=format_percent(threshold, 0))))
     return warnings
 
 

@@ -23,20 +23,21 @@ MAX_DATE = dt.date(2099, 12, 31)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
-def _clean_number(text: str) -> str:
+def _clean_number(text: str, language: str | None = None) -> str:
     """Digits with "." as the decimal point. Swedish: "," is the decimal comma (a "." is
     accepted too); English: "," groups thousands and "." is the decimal point."""
     cleaned = _SPACES.sub("", text.strip()).replace("\u2212", "-")
-    if current_language() == "en":
+    if (language or current_language()) == "en":
         return cleaned.replace(",", "")
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     return cleaned
 
 
-def parse_money(text: str) -> int:
-    """Parse "1 234,50", "1234.5 kr" or "-200" into öre; raise ValidationError if invalid."""
-    cleaned = _clean_number(re.sub(r"(?i)\s*(kr|sek|:-)\s*$", "", text.strip()))
+def parse_money(text: str, *, language: str | None = None) -> int:
+    """Parse "1 234,50", "1234.5 kr" or "-200" into öre; raise ValidationError if invalid.
+    Separators follow `language` (default: the UI language)."""
+    cleaned = _clean_number(re.sub(r"(?i)\s*(kr|sek|:-)\s*$", "", text.strip()), language)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from finsam_desktop.domain import budget as rules
 from finsam_desktop.domain.budget import (
@@ -185,12 +186,19 @@ def remove_version(store: Store, version_id: int) -> tuple[BudgetVersion, Change
 
 def decision_choices(store: Store, year: int) -> list[tuple[int, str]]:
     """Decision paragraphs that can have adopted the year's budget: numbered decisions of
-    meetings in the budget year and the year before, latest first, as (item id, label)."""
+    meetings in the budget year and the year before (not the routine opening items),
+    latest first, as (item id, label)."""
+    from finsam_desktop.i18n import translate_to
+    from finsam_desktop.services.meetings import STANDARD_CLOSING, STANDARD_OPENING
+
+    routine = {translate_to(language, title).casefold() for language in ("sv", "en")
+               for title, _kind in (*STANDARD_OPENING, *STANDARD_CLOSING)}
     choices = []
     for meeting in reversed(_meetings_between(store, year - 1, year)):
         for item in store.meetings.items_of(meeting.id):
             number = number_of(meeting, item)
-            if item.kind is ItemKind.DECISION and number is not None:
+            if item.kind is ItemKind.DECISION and number is not None \
+                    and item.title.casefold() not in routine:
                 choices.append((item.id, _("§ {number} {date}: {title}").format(
                     number=number, date=meeting.date.isoformat(), title=item.title)))
     return choices
@@ -593,9 +601,13 @@ def follow_up(store: Store, year: int, through_month: int | None = None) -> Foll
         for p in pays:
             months[p.received_on.month] = months.get(p.received_on.month, 0) + p.amount_ore
         actuals[contribution.id] = months
-        if pays:
-            rows = received(store, year)
-            derived[contribution.id] = sum(max(r.expected_ore, r.received_ore) for r in rows)
+        rows = received(store, year)
+        owed = sum(max(r.expected_ore, r.received_ore) for r in rows)
+        paid = sum(p.amount_ore for p in pays)
+        total = budget.get(contribution.id, 0)
+        # What the members owe (or paid beyond it); without a valid split, the budget.
+        derived[contribution.id] = owed if any(r.expected_ore for r in rows) \
+            else max(total, paid)
     if through_month is None:
         others = {line_id: m for line_id, m in actuals.items()
                   if contribution is None or line_id != contribution.id}
@@ -692,9 +704,10 @@ def warnings(store: Store, year: int,
         budget_item = dataclasses.replace(
             this_year, basis=Basis.BUDGET, result_ore=report.budget_result_ore,
             closing_ore=this_year.opening_ore + report.budget_result_ore)
-        found += [w for w in rules.equity_warnings(budget_item, settings)
-                  if w.code == "deficit_uncovered" and w not in found]
-    from finsam_desktop.formatting import format_money, format_share
+        if not any(w.code == "deficit_uncovered" for w in found):
+            found += [w for w in rules.equity_warnings(budget_item, settings)
+                      if w.code == "deficit_uncovered"]
+    from finsam_desktop.formatting import format_money, format_number
 
     for row in received(store, year):
         if row.flagged:
@@ -706,7 +719,7 @@ def warnings(store: Store, year: int,
                 expected=format_money(row.expected_ore),
                 deviation=("+" if row.deviation_ore > 0 else "") + format_money(
                     row.deviation_ore),
-                pp=format_share(row.deviation_ppm).removesuffix("\u00a0%"))))
+                pp=format_number(Decimal(row.deviation_ppm) / 10_000, 2))))
     return found
 
 

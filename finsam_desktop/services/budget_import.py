@@ -9,7 +9,8 @@ every further row gives one line's actual for one period:
 - Rad: the line's name as in the budget (case does not matter);
 - Period: a month 1–12 or its name (jan, januari, January, …), or a tertial T1–T3 for years
   reported per tertial;
-- Belopp: the amount in kronor (a number, at most two decimals; costs and income positive).
+- Belopp: the amount in kronor (a number, or text written the Swedish way: "198 500,50"; at
+  most two decimals; costs and income positive).
 Empty rows are skipped. The whole file is checked first: any problem is reported per row
 and nothing is written. A valid file replaces the actuals of the periods it names.
 """
@@ -118,7 +119,7 @@ def _amount(value: Any) -> int:
             raise ValidationError(_("amounts have at most two decimals (öre): {v}").format(
                 v=value))
         return check_money(int(ore))
-    return parse_money(str(value))
+    return parse_money(str(value), language="sv")  # files follow Swedish Excel: 1 234,50
 
 
 def _period(value: Any, periods: Periods) -> int:

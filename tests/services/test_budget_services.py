@@ -232,6 +232,33 @@ def test_payments_off_the_shares_are_recorded_and_flagged_and_feed_the_actuals(s
     assert not contribution_row.forecast_entered  # computed from what members owe
 
 
+def test_without_actuals_a_deficit_is_warned_once(store):
+    _year(store, equity=1 * MSEK)
+    budget.add_line(store, BudgetLine(0, 2026, Area.ACTIVITIES, "Stor insats",
+                                      Focus.INDIVIDUAL), (12 * MSEK, 0, 0))
+    this_year = [w for w in budget.warnings(store, 2026)
+                 if w.code == "deficit_uncovered" and "2026" in w.text]
+    assert len(this_year) == 1
+
+
+def test_without_payments_the_contributions_forecast_is_what_members_owe(store):
+    _year(store)
+    audit = _line(store, 2026, Area.AUDIT)
+    budget.set_actual(store, audit.id, 9, 100)
+    income = budget.follow_up(store, 2026).areas[0]
+    assert income.area is Area.CONTRIBUTIONS
+    assert income.forecast_ore == 10 * MSEK and income.deviation_ore == 0
+
+
+def test_routine_items_are_not_offered_to_adopt_a_budget(store):
+    _year(store)
+    _decision(store)
+    labels = [label for _id, label in budget.decision_choices(store, 2026)]
+    assert any("Verksamhetsplan och budget 2026" in label for label in labels)
+    assert not any("Approval of the agenda" in label or "Godkännande av dagordning" in label
+                   for label in labels)
+
+
 def test_deficit_beyond_equity_is_a_severe_warning_also_in_plan_years(store):
     version = _year(store, equity=1 * MSEK)
     budget.add_line(store, BudgetLine(0, 2026, Area.ACTIVITIES, "Stor insats",
@@ -295,7 +322,7 @@ def test_import_actuals_from_the_documented_layout(store, tmp_path):
     path = _xlsx(tmp_path / "utfall.xlsx", [
         (2026, "", "Audit", "jan", 12000.5),
         (2026, "Activities", "steg till arbete", 2, "210 000"),
-        (2026, "insatser", "Steg till arbete", "Mars", 1),
+        (2026, "insatser", "Steg till arbete", "Mars", "198 500,50"),  # Swedish, in English UI
         (None, None, None, None, None)])
     plan, _ = budget_import.import_actuals(store, path)
     assert plan.count == 3
@@ -303,7 +330,7 @@ def test_import_actuals_from_the_documented_layout(store, tmp_path):
     audit = _line(store, 2026, Area.AUDIT)
     assert actuals[audit.id] == {1: 1_200_050}
     assert sorted(v for line in actuals.values() for v in line.values()) == \
-        [100, 1_200_050, 21_000_000]
+        [1_200_050, 19_850_050, 21_000_000]
 
 
 def test_a_bad_file_reports_every_row_and_writes_nothing(store, tmp_path):
