@@ -30,6 +30,7 @@ screenshots: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-overview.png --panel overview $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-meetings.png --panel meetings $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-decisions.png --panel decisions $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-budget.png --panel budget $(DEMO)
 
 clean:
 	rm -rf $(VENV) $(DEMO) backups
