@@ -61,6 +61,9 @@ class CharterSettings:
     region_share_ppm: int = 250_000
     municipal_share_ppm: int = 250_000
     qualified_majority: str = ""  # "budget=2/3; verksamhetsplan=2/3" (matter type = fraction)
+    age_bands: str = "16-19, 20-29, 30-39, 40-49, 50-64"  # participant statistics
+    small_count_threshold: int = 5  # counts below it are suppressed in printed outputs
+    precise_directions: str = ""  # suggestions for "preciserad inriktning", separated by ;
 
     def to_texts(self) -> dict[str, str]:
         """Every option as text, for the key/value settings table."""
@@ -88,6 +91,7 @@ INT_LIMITS: dict[str, tuple[int, int]] = {
     "state_share_ppm": (0, 1_000_000),
     "region_share_ppm": (0, 1_000_000),
     "municipal_share_ppm": (0, 1_000_000),
+    "small_count_threshold": (1, 20),
 }
 
 OPTION_LABELS: dict[str, str] = {
@@ -106,6 +110,9 @@ OPTION_LABELS: dict[str, str] = {
     "region_share_ppm": N_("Region share"),
     "municipal_share_ppm": N_("Municipal share"),
     "qualified_majority": N_("Qualified majority (matter type = fraction; …)"),
+    "age_bands": N_("Age bands for participants (e.g. 16-19, 20-29)"),
+    "small_count_threshold": N_("Suppress participant counts below (in print)"),
+    "precise_directions": N_("Precise directions of activities (separated by ;)"),
 }
 
 
@@ -140,6 +147,12 @@ def validate_charter(settings: CharterSettings) -> list[str]:
 
     try:
         parse_majority_rules(settings.qualified_majority)
+    except ValidationError as exc:
+        problems += exc.problems
+    from finsam_desktop.domain.activities import parse_age_bands
+
+    try:
+        parse_age_bands(settings.age_bands)
     except ValidationError as exc:
         problems += exc.problems
     total = settings.state_share_ppm + settings.region_share_ppm + settings.municipal_share_ppm

@@ -23,6 +23,7 @@ class Unit(StrEnum):
 
     MONEY = "money"  # öre (drawn in kronor or tkr)
     SHARE = "share"  # ppm (drawn in %)
+    COUNT = "count"  # plain numbers (participants)
 
 
 # Colour-blind-safe palette (Okabe–Ito), used in order by both builders.

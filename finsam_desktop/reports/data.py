@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from finsam_desktop.domain.activities import CostPerParticipant, ParticipantSummary
 from finsam_desktop.domain.budget import (
     BudgetView,
     EquityYear,
@@ -231,3 +232,52 @@ class BudgetReport:
         """"Verksamhetsplan med budget 2027, plan 2028–2029"."""
         return _("Activity plan with budget {year}, plan {first}–{last}").format(
             year=self.year, first=self.year + 1, last=self.year + 2)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    """One activity in the activity catalogue, resolved to names and figures."""
+
+    name: str
+    focus: str
+    status: str
+    precise_direction: str
+    esf: bool
+    lead: str
+    parties: tuple[str, ...]
+    start_on: dt.date | None
+    end_on: dt.date | None
+    target_group: str
+    goals: str
+    description: str
+    decision: str  # "§ 12, 2025-11-20"
+    granted_amount_ore: int | None
+    budget_ore: int
+    actual_ore: int
+    participants: ParticipantSummary
+    evaluations: tuple[tuple[str, str, str, str, str], ...]  # kind, title, evaluator,
+    # finished on, findings
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityCatalogue:
+    """The activities of a year with their figures (insatskatalog)."""
+
+    agency: AgencyInfo
+    year: int
+    entries: tuple[CatalogueEntry, ...]
+    key_figures: ParticipantSummary  # all activities together
+    activities_total: int
+    individual: int
+    structural: int
+    cost: CostPerParticipant  # individual-targeted activities
+    goals: tuple[tuple[str, str, tuple[tuple[str, str, str, str, str], ...]], ...]
+    # goal title, fulfilment, (indicator, baseline, target, latest, fulfilment)
+    threshold: int  # counts below it are printed as "<N"
+    age_bands: dict[str, str]
+    charts: tuple[Chart, ...]
+
+    @property
+    def title(self) -> str:
+        """"Insatskatalog 2026"."""
+        return _("Activity catalogue {year}").format(year=self.year)

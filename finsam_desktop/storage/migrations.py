@@ -478,3 +478,137 @@ WHEN {_LOCKED.format(ref="OLD.version_id")} BEGIN SELECT {_LOCK_MESSAGE}; END;
 CREATE TRIGGER budget_amounts_locked_delete BEFORE DELETE ON budget_amounts
 WHEN {_LOCKED.format(ref="OLD.version_id")} BEGIN SELECT {_LOCK_MESSAGE}; END;
 """
+
+
+@migrations(name="0005_activities")
+def _0005_activities(db: Database) -> None:
+    """Activities with their parties, mappings and obstacles, aggregated participant counts,
+    goals, indicators and their values, evaluations."""
+    db.executescript(_SCHEMA_0005)
+    _stamp(db, 5)
+
+
+FIXED_ACTIVITY_TRIGGER = "activities_fixed_fields"
+NNS_QUESTION_TRIGGER = "indicators_nns_question_fixed"
+
+_SCHEMA_0005 = f"""
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    focus TEXT NOT NULL CHECK (focus IN ('individual', 'structural')),
+    followup_method TEXT NOT NULL CHECK (followup_method IN ('individual', 'count')),
+    esf INTEGER NOT NULL DEFAULT 0 CHECK (esf IN (0, 1)),
+    precise_direction TEXT NOT NULL DEFAULT '',
+    lead_member_id INTEGER REFERENCES members(id),
+    {_DATE.format(col="start_on")},
+    {_DATE.format(col="end_on")},
+    target_group TEXT NOT NULL DEFAULT '',
+    goals TEXT NOT NULL DEFAULT '',
+    background TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    steering_group TEXT NOT NULL DEFAULT '',
+    agreement TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="interim_report_on")},
+    {_DATE.format(col="final_report_on")},
+    status TEXT NOT NULL DEFAULT 'idea' CHECK (status IN ('idea', 'application', 'prepared',
+        'proposal', 'granted', 'rejected', 'agreement', 'ongoing', 'finished', 'final_report')),
+    granted_item_id INTEGER REFERENCES items(id),
+    granted_amount_ore INTEGER CHECK (granted_amount_ore IS NULL
+                                      OR granted_amount_ore BETWEEN 0 AND 10000000000000),
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TRIGGER {FIXED_ACTIVITY_TRIGGER} BEFORE UPDATE OF focus, followup_method, esf
+ON activities WHEN NEW.focus IS NOT OLD.focus OR NEW.followup_method IS NOT OLD.followup_method
+    OR NEW.esf IS NOT OLD.esf
+BEGIN SELECT RAISE(ABORT, 'direction, follow-up method and ESF flag are fixed'); END;
+
+CREATE TABLE activity_parties (
+    activity_id INTEGER NOT NULL REFERENCES activities(id),
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    PRIMARY KEY (activity_id, member_id)
+) STRICT;
+
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('mapping', 'obstacle')),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    description TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="found_on")},
+    source TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE finding_activities (
+    finding_id INTEGER NOT NULL REFERENCES findings(id),
+    activity_id INTEGER NOT NULL REFERENCES activities(id),
+    PRIMARY KEY (finding_id, activity_id)
+) STRICT;
+
+CREATE TABLE participant_counts (
+    activity_id INTEGER NOT NULL REFERENCES activities(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+    period TEXT NOT NULL CHECK (period IN ('year', 'H1', 'H2', 'T1', 'T2', 'T3', 'Q1', 'Q2',
+                                           'Q3', 'Q4')),
+    measure TEXT NOT NULL CHECK (measure IN ('started_gender', 'started_age',
+        'finished_gender', 'finished_age', 'occupation_before', 'occupation_after',
+        'income_before', 'income_after', 'end_reason')),
+    category TEXT NOT NULL CHECK (length(category) BETWEEN 1 AND 40),
+    count INTEGER NOT NULL CHECK (count BETWEEN 0 AND 1000000),
+    PRIMARY KEY (activity_id, year, period, measure, category)
+) STRICT;
+
+CREATE TABLE goals (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    description TEXT NOT NULL DEFAULT '',
+    from_year INTEGER CHECK (from_year IS NULL OR from_year BETWEEN 2000 AND 2099),
+    to_year INTEGER CHECK (to_year IS NULL OR to_year BETWEEN 2000 AND 2099),
+    position INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+    definition TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL CHECK (unit IN ('percent', 'count', 'score')),
+    source TEXT NOT NULL CHECK (source IN ('own', 'nns')),
+    respondent_group TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL DEFAULT '',
+    goal_id INTEGER REFERENCES goals(id),
+    activity_id INTEGER REFERENCES activities(id),
+    baseline_milli INTEGER,
+    baseline_year INTEGER CHECK (baseline_year IS NULL OR baseline_year BETWEEN 2000 AND 2099),
+    target_milli INTEGER,
+    higher_is_better INTEGER NOT NULL DEFAULT 1 CHECK (higher_is_better IN (0, 1))
+) STRICT;
+
+CREATE TRIGGER {NNS_QUESTION_TRIGGER} BEFORE UPDATE OF question, source ON indicators
+WHEN OLD.source = 'nns' AND (NEW.question IS NOT OLD.question OR NEW.source IS NOT OLD.source)
+BEGIN SELECT RAISE(ABORT, 'the wording of an NNS question is never edited'); END;
+
+CREATE TABLE indicator_values (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+    value_milli INTEGER NOT NULL,
+    respondents INTEGER CHECK (respondents IS NULL OR respondents >= 0),
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (indicator_id, year)
+) STRICT;
+
+CREATE TABLE evaluations (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('ongoing', 'process', 'outcome', 'socioeconomic',
+                                       'nns')),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    activity_id INTEGER REFERENCES activities(id),
+    evaluator TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="started_on")},
+    {_DATE.format(col="finished_on")},
+    findings TEXT NOT NULL DEFAULT '',
+    recommendations TEXT NOT NULL DEFAULT '',
+    file_ref TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX evaluations_by_activity ON evaluations (activity_id);
+CREATE INDEX budget_lines_by_activity ON budget_lines (activity_id);
+"""

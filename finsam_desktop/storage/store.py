@@ -26,6 +26,7 @@ from finsam_desktop.domain.errors import (
     StorageError,
 )
 from finsam_desktop.i18n import _
+from finsam_desktop.storage.activities_repo import ActivitiesRepo
 from finsam_desktop.storage.audit import AuditRepo
 from finsam_desktop.storage.backup import backup_name, write_backup
 from finsam_desktop.storage.board_repo import BoardRepo
@@ -73,6 +74,7 @@ class Store:
         self.meetings = MeetingsRepo(self.db)
         self.decisions = DecisionsRepo(self.db)
         self.budget = BudgetRepo(self.db)
+        self.activities = ActivitiesRepo(self.db)
         self.audit = AuditRepo(self.db, user_name or default_user_name(), clock)
 
     def today(self) -> dt.date:
