@@ -3,7 +3,8 @@
 One generic builder for every chart description: BARS as grouped bars (one group per
 category, one bar per series), LINES as one line per series (dashed series dashed, missing
 values left out). Money is shown in thousands of kronor (tkr) with grouped digits, shares in
-per cent; categories become the x-axis labels; a legend names the series.
+per cent, counts (participants) as plain whole numbers; categories become the x-axis labels;
+a legend names the series.
 
 pyqtgraph (and numpy) are heavy to import, so only the chart tab imports this module, and
 only when it is first shown (start-up stays light; a test checks it).
@@ -29,23 +30,49 @@ DASHED_ALPHA = 110  # dashed (forecast/plan) bars are drawn lighter
 
 
 def scaled(value: int | None, unit: Unit) -> float:
-    """A chart value as drawn: öre → tkr, ppm → %; None → NaN (not drawn)."""
+    """A chart value as drawn: öre → tkr, ppm → %, a count as it is; None → NaN (not
+    drawn)."""
     if value is None:
         return math.nan
+    if unit is Unit.COUNT:
+        return float(value)
     return value / 100_000 if unit is Unit.MONEY else value / 10_000
 
 
 def unit_label(unit: Unit) -> str:
     """The y-axis caption."""
+    if unit is Unit.COUNT:
+        return _("number")
     return _("SEK thousand") if unit is Unit.MONEY else _("per cent")
 
 
-class ValueAxis(pg.AxisItem):
-    """A y axis whose numbers are grouped the local way (1 234) and never SI-scaled."""
+def format_value(value: int, unit: Unit) -> str:
+    """A value as a tooltip shows it: kronor, per cent or a plain number."""
+    from finsam_desktop.formatting import format_money, format_share
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    if unit is Unit.MONEY:
+        return format_money(value)
+    if unit is Unit.SHARE:
+        return format_share(value)
+    return format_number(value)
+
+
+class ValueAxis(pg.AxisItem):
+    """A y axis whose numbers are grouped the local way (1 234) and never SI-scaled;
+    with `whole` (counts) the ticks stay on whole numbers."""
+
+    def __init__(self, *args: Any, whole: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.whole = whole
         self.enableAutoSIPrefix(False)
+
+    def tickSpacing(self, minVal: float, maxVal: float,
+                    size: float) -> list[tuple[float, float]]:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not self.whole:
+            return levels
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values: Sequence[float], scale: float,
                     spacing: float) -> list[str]:
@@ -63,7 +90,8 @@ class ChartWidget(pg.PlotWidget):
     """One chart, drawn from its description; `chart` keeps what was drawn (for tests)."""
 
     def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background="w", axisItems={"left": ValueAxis("left")})
+        super().__init__(parent, background="w",
+                         axisItems={"left": ValueAxis("left", whole=chart.unit is Unit.COUNT)})
         self.chart = chart
         self.items: list[Any] = []  # the data items, one per series (plus a threshold line)
         self.setMinimumHeight(260)
@@ -160,14 +188,11 @@ class ChartWidget(pg.PlotWidget):
 
 
 def _tooltip(chart: Chart, series: Series) -> str:
-    from finsam_desktop.formatting import format_money, format_share
-
     lines = [series.label]
     for category, value in zip(chart.categories, series.values, strict=False):
         if value is None:
             continue
-        shown = format_money(value) if chart.unit is Unit.MONEY else format_share(value)
-        lines.append(f"{category}: {shown}")
+        lines.append(f"{category}: {format_value(value, chart.unit)}")
     return "\n".join(lines)
 
 

@@ -82,6 +82,26 @@ def test_an_empty_chart_says_so(qtbot):
     assert widget.getPlotItem().getAxis("left").labelText == "per cent"
 
 
+def test_counts_are_plain_whole_numbers(qtbot):
+    import pyqtgraph as pg
+
+    from finsam_desktop.ui.charts import build_chart
+
+    chart = Chart("p", "Participants", ChartKind.BARS, Unit.COUNT, ("2025", "2026"),
+                  (Series("Started", (3, 1_250)), Series("Finished", (2, None))))
+    widget = build_chart(chart)
+    qtbot.addWidget(widget)
+    bars = [i for i in widget.items if isinstance(i, pg.BarGraphItem)]
+    assert list(bars[0].opts["height"]) == [3.0, 1250.0], "a count is drawn as it is"
+    axis = widget.getPlotItem().getAxis("left")
+    assert axis.labelText == "number"
+    assert "2026: 1,250" in bars[0].toolTip() and "kr" not in bars[0].toolTip()
+    assert all(spacing >= 1 for spacing, _offset in axis.tickSpacing(0, 4, 300)), \
+        "no half participants on the axis"
+    assert [s for s, _o in pg.AxisItem("left").tickSpacing(0, 4, 300)][-1] < 1, \
+        "(pyqtgraph alone would tick in fractions)"
+
+
 def test_the_charts_tab_draws_the_budget_from_its_data(full_ctx, qtbot):
     import pyqtgraph as pg
 
