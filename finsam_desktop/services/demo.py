@@ -4,7 +4,8 @@
 and three municipalities (shares by population), a board with one ledamot and one ersättare
 per member for every term that overlaps the last N years, a mid-term replacement, and — for
 the record — a pre-2022 term in which two municipalities shared a seat (marked, not blocked).
-Names are invented. Meetings (demo_meetings) and budgets (demo_budget) follow.
+Names are invented. Meetings (demo_meetings), budgets (demo_budget) and activities
+(demo_activities) follow.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from finsam_desktop.domain.board import (
 from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.domain.organisation import Agency, Member, MemberKind
 from finsam_desktop.services import board, organisation
+from finsam_desktop.services.demo_activities import build_activities
 from finsam_desktop.services.demo_budget import build_budgets
 from finsam_desktop.services.demo_meetings import build_meetings
 from finsam_desktop.storage.store import Store
@@ -92,6 +94,7 @@ def _build(store: Store, *, years: int, seed: int) -> None:
         split_key_note="Kommunernas andel fördelas efter folkmängd den 1 november året före."))
     build_meetings(store, years=min(years, 3), rng=rng)
     build_budgets(store, years=years, rng=rng)
+    build_activities(store, rng=rng)
 
 
 def _set_shares(store: Store, members: list[Member]) -> None:
