@@ -110,12 +110,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from finsam_desktop.services import listing
     from finsam_desktop.services.maintenance import open_database
 
-    if args.year is not None and args.what != "meetings":
-        raise FinsamError(_("--year goes with “list meetings”."))
+    if args.year is not None and args.what not in ("meetings", "activities"):
+        raise FinsamError(_("--year goes with “list meetings” and “list activities”."))
     store = open_database(args.db, read_only=True)
     try:
         if args.what == "meetings":
             rows = listing.meetings(store, args.year)
+        elif args.what == "activities":
+            rows = listing.activities(store, args.year)
         else:
             rows = listing.members(store) if args.what == "members" else listing.board(store)
     finally:
@@ -192,16 +194,41 @@ def _cmd_export_budget(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from finsam_desktop.services import budget_import
+    from finsam_desktop.services import budget_import, participants_import
     from finsam_desktop.services.maintenance import open_database
 
     store = open_database(args.db)
     try:
+        if args.what == "participants":
+            counts, _changes = participants_import.import_participants(store, args.file)
+            names = [(a.id, a.name) for a in store.activities.activities.all()]
+            for line in participants_import.summary_lines(counts, names):
+                print(line)
+            print(_("Imported {n} participant counts.").format(n=len(counts.entries)))
+            return EXIT_OK
         plan, _changes = budget_import.import_actuals(store, args.file)
     finally:
         store.close()
     for year, entries in sorted(plan.entries.items()):
         print(_("Imported {n} actuals for {year}.").format(n=len(entries), year=year))
+    return EXIT_OK
+
+
+def _cmd_export_activities(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import activity_report
+    from finsam_desktop.services.maintenance import open_database
+
+    if args.year is None:
+        raise FinsamError(_("“export activities” needs --year Y."))
+    if args.meeting is not None or args.paragraph is not None:
+        raise FinsamError(_("“export activities” takes --year, not --meeting or --paragraph."))
+    store = open_database(args.db, read_only=True)
+    try:
+        job = activity_report.catalogue_job(store, args.year, args.output)
+    finally:
+        store.close()
+    path = job.run(args.output)
+    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
     return EXIT_OK
 
 
@@ -211,6 +238,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.document == "budget":
         return _cmd_export_budget(args)
+    if args.document == "activities":
+        return _cmd_export_activities(args)
     if args.document == "decisions":
         if args.meeting is not None or args.paragraph is not None:
             raise FinsamError(_("“export decisions” takes --year, not --meeting or "
@@ -275,32 +304,36 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path)
     load.set_defaults(run=_cmd_load)
 
-    listing = sub.add_parser("list", help=_("list members, the board sitting today, or meetings"))
-    listing.add_argument("what", choices=["members", "board", "meetings"])
+    listing = sub.add_parser("list", help=_("list members, the board sitting today, meetings or "
+                                            "activities"))
+    listing.add_argument("what", choices=["members", "board", "meetings", "activities"])
     listing.add_argument("db", type=Path)
-    listing.add_argument("--year", type=int, help=_("only meetings of this year"))
+    listing.add_argument("--year", type=int,
+                         help=_("only meetings of this year, or activities running in it"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(run=_cmd_list)
 
-    export = sub.add_parser("export", help=_("write a meeting document, the decision register "
-                                              "or the budget"))
+    export = sub.add_parser("export", help=_("write a meeting document, the decision register, "
+                                              "the budget or the activity catalogue"))
     export.add_argument("document",
                         choices=["notice", "minutes", "web-minutes", "extract", "decisions",
-                                 "budget"])
+                                 "budget", "activities"])
     export.add_argument("db", type=Path)
     export.add_argument("--meeting", type=int, help=_("meeting id (see list meetings)"))
     export.add_argument("--year", type=int,
-                        help=_("year of the decision register or the budget"))
+                        help=_("year of the decision register, the budget or the activity "
+                               "catalogue"))
     export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
     export.add_argument("-o", "--output", type=Path, required=True,
                         help=_("file to write (.pdf; for decisions also .xlsx or .csv, "
-                               "for the budget also .xlsx)"))
+                               "for the budget and activities also .xlsx)"))
     export.set_defaults(run=_cmd_export)
 
-    importing = sub.add_parser("import", help=_("import actuals from an XLSX file"))
-    importing.add_argument("what", choices=["actuals"])
+    importing = sub.add_parser("import", help=_("import actuals (XLSX) or participant counts "
+                                                "(CSV or XLSX)"))
+    importing.add_argument("what", choices=["actuals", "participants"])
     importing.add_argument("db", type=Path)
-    importing.add_argument("file", type=Path, help=_("an .xlsx file in the documented layout"))
+    importing.add_argument("file", type=Path, help=_("a file in the documented layout"))
     importing.set_defaults(run=_cmd_import)
 
     search = sub.add_parser("search", help=_("search the minutes for words or a phrase"))

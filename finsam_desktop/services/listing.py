@@ -82,6 +82,42 @@ def meetings(store: Store, year: int | None = None) -> list[dict[str, Any]]:
     return rows
 
 
+def activities(store: Store, year: int | None = None) -> list[dict[str, Any]]:
+    """Activities (running in `year`, or all) with direction, status, lead, decision, this
+    year's budget and actual, and participants started in the year."""
+    from finsam_desktop.domain.activities import METHOD_LABELS, STATUS_LABELS
+    from finsam_desktop.domain.budget import FOCUS_LABELS
+    from finsam_desktop.formatting import format_money
+    from finsam_desktop.services import activities as activity_service
+
+    shown = year or store.today().year
+    by_id = {r.activity.id: r for r in activity_service.register(store, shown)}
+    members = {m.id: m.name for m in organisation.list_members(store)}
+    rows = []
+    for a in activity_service.list_activities(store, year):
+        row = by_id.get(a.id)
+        rows.append({
+            "id": a.id, "name": a.name, "focus": a.focus.value,
+            "focus_label": _(FOCUS_LABELS[a.focus]),
+            "followup_method": a.followup_method.value,
+            "followup_method_label": _(METHOD_LABELS[a.followup_method]), "esf": a.esf,
+            "status": a.status.value, "status_label": _(STATUS_LABELS[a.status]),
+            "precise_direction": a.precise_direction,
+            "lead": members.get(a.lead_member_id or 0, ""),
+            "parties": [members[m] for m in activity_service.parties(store, a.id)
+                        if m in members],
+            "start_on": a.start_on.isoformat() if a.start_on else None,
+            "end_on": a.end_on.isoformat() if a.end_on else None,
+            "decision": activity_service.decision_reference(store, a.granted_item_id),
+            "year": shown,
+            "budget_ore": row.budget_ore if row else 0,
+            "budget": format_money(row.budget_ore if row else 0),
+            "actual_ore": row.actual_ore if row else 0,
+            "started": row.started if row else 0,
+        })
+    return rows
+
+
 _TABLE_COLUMNS = {
     "id": N_("Id"), "date": N_("Date"), "status_label": N_("Status"),
     "paragraphs": N_("Paragraphs"), "place": N_("Place"),
@@ -94,6 +130,11 @@ _TABLE_COLUMNS = {
     "function_label": N_("Function"),
     "term_from": N_("From"),
     "term_to": N_("To"),
+    "focus_label": N_("Direction"),
+    "lead": N_("Lead"),
+    "decision": N_("Decision"),
+    "budget": N_("Budget"),
+    "started": N_("Started"),
 }
 
 

@@ -80,3 +80,24 @@ def export_filter(suffix: str) -> str:
     """File-dialog filter for one export format: ".pdf" or ".xlsx"."""
     name = _("PDF documents") if suffix == ".pdf" else _("Excel workbooks")
     return f"{name} (*{suffix});;" + _("All files") + " (*)"
+
+
+def open_document(target: str) -> bool:
+    """Open a file (path) or a web address with the system's default program; False if
+    nothing could be opened. Not a dialog, but it leaves the application: tests patch it."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    text = target.strip()
+    if not text:
+        return False
+    if "://" in text or text.lower().startswith("mailto:"):
+        url = QUrl(text)
+    else:
+        path = Path(text).expanduser()
+        if not path.exists():
+            return False
+        url = QUrl.fromLocalFile(str(path.resolve()))
+    return url.isValid() and QDesktopServices.openUrl(url)

@@ -309,3 +309,64 @@ def test_import_actuals_writes_a_valid_file_and_nothing_of_a_bad_one(demo_db, tm
     finally:
         store.close()
     assert run("import", "actuals", db, tmp_path / "saknas.xlsx").returncode == 2
+
+
+def test_list_activities_of_a_year_as_json(demo_db, capsys):
+    year = _this_year()
+    assert main(["list", "activities", str(demo_db), "--year", str(year), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) >= 6
+    assert {r["focus"] for r in rows} == {"individual", "structural"}
+    assert all(len(r["parties"]) >= 2 and r["lead"] in r["parties"] for r in rows)
+    assert any(r["decision"].startswith("§") for r in rows)
+    assert main(["list", "activities", str(demo_db)]) == 0
+    assert "Steg till arbete" in capsys.readouterr().out
+
+
+def test_export_activities_as_pdf_and_xlsx(demo_db, tmp_path, capsys):
+    year = _this_year()
+    for suffix in ("pdf", "xlsx"):
+        out = tmp_path / f"insatser.{suffix}"
+        assert main(["export", "activities", str(demo_db), "--year", str(year),
+                     "-o", str(out)]) == 0
+        assert out.stat().st_size > 2_000
+    assert f"Insatskatalog {year}" in capsys.readouterr().out
+    for args in (("export", "activities", demo_db, "-o", tmp_path / "a.pdf"),
+                 ("export", "activities", demo_db, "--year", 2090, "-o", tmp_path / "b.pdf"),
+                 ("export", "activities", demo_db, "--year", year, "-o", tmp_path / "c.docx")):
+        proc = run(*args)
+        assert proc.returncode == 2 and proc.stderr.strip(), args
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["insatser.pdf", "insatser.xlsx"]
+
+
+def test_import_participants_checks_the_whole_file(demo_db, tmp_path):
+    import shutil
+
+    from finsam_desktop.services.maintenance import open_database
+
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(demo_db, db)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Insats;År;Period;Mått;Kategori;Antal\n"
+                   "Steg till arbete;2030;Q1;Påbörjade efter kön;Kvinnor;4\n"
+                   "Finns inte;2030;Q1;started_gender;women;4\n", encoding="utf-8")
+    proc = run("import", "participants", db, bad)
+    assert proc.returncode == 2 and "Rad 3:" in proc.stderr and "Finns inte" in proc.stderr
+    assert "Rad 2:" not in proc.stderr  # Swedish labels are accepted
+    good = tmp_path / "good.csv"
+    good.write_text("Insats;År;Period;Mått;Kategori;Antal\n"
+                    "Steg till arbete;2030;Q1;started_gender;women;4\n"
+                    "Steg till arbete;2030;Q1;started_gender;men;3\n", encoding="utf-8")
+    proc = run("import", "participants", db, good)
+    assert proc.returncode == 0, proc.stderr
+    store = open_database(db, read_only=True)
+    try:
+        assert sum(c.count for c in store.activities.counts(year=2030)) == 7
+    finally:
+        store.close()
+    secret = tmp_path / "secret.csv"
+    secret.write_text("Insats;År;Period;Mått;Kategori;Antal\n"
+                      "Steg till arbete 850412-1234;2030;Q2;started_gender;women;1\n",
+                      encoding="utf-8")
+    proc = run("import", "participants", db, secret)
+    assert proc.returncode == 2 and "personnummer" in proc.stderr

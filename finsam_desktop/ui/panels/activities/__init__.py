@@ -1,0 +1,1 @@
+"""The Activities panel (Insatser)."""
