@@ -3,13 +3,17 @@ finding the meeting of a decision paragraph."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from finsam_desktop.domain.activities import METHOD_LABELS, STATUS_LABELS, FollowUpMethod, Status
 from finsam_desktop.domain.budget import FOCUS_LABELS, Focus
 from finsam_desktop.i18n import _
 from finsam_desktop.services import meetings
-from finsam_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from finsam_desktop.storage.store import Store
 
 HINT_STYLE = "color: #555555;"
 PRIVACY_STYLE = ("background: #fff4e0; color: #6b3d00; border: 1px solid #e8c27a; "
@@ -47,6 +51,7 @@ def privacy_hint(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setStyleSheet(PRIVACY_STYLE)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     return label
 
 
