@@ -37,6 +37,12 @@ def _budget(ctx: AppContext) -> Panel:
     return BudgetPanel(ctx)
 
 
+def _evaluations(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.evaluations.panel import EvaluationsPanel
+
+    return EvaluationsPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -58,7 +64,7 @@ PANELS = [
     PanelEntry("decisions", N_("Decisions"), _decisions),
     PanelEntry("budget", N_("Budget"), _budget),
     PanelEntry("activities", N_("Activities"), None),
-    PanelEntry("evaluations", N_("Evaluations"), None),
+    PanelEntry("evaluations", N_("Evaluations"), _evaluations),
     PanelEntry("organisation", N_("Organisation"), _organisation),
 ]
 PANEL_KEYS = [entry.key for entry in PANELS]

@@ -23,7 +23,8 @@ def _run(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess
                           timeout=60)
 
 
-@pytest.mark.parametrize("panel", ["overview", "organisation", "meetings", "budget"])
+@pytest.mark.parametrize("panel", ["overview", "organisation", "meetings", "budget",
+                                   "evaluations"])
 def test_screenshot_writes_a_png(full_file, tmp_path, panel):
     out = tmp_path / f"{panel}.png"
     result = _run(["--lang", "en", "--screenshot", str(out), "--panel", panel, str(full_file)],

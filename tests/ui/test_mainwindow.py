@@ -45,7 +45,7 @@ def test_opens_a_file_and_every_built_panel_shows(window, full_file):
 def test_unbuilt_panels_are_disabled_and_say_so(window, full_file):
     window.open_path(str(full_file))
     unbuilt = [e.key for e in PANELS if e.factory is None]
-    assert unbuilt == ["activities", "evaluations"]
+    assert unbuilt == ["activities"]
     for key in unbuilt:
         item = window.nav.item_for(key)
         assert not item.flags() & Qt.ItemFlag.ItemIsEnabled

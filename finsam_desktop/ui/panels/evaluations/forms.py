@@ -102,7 +102,7 @@ class _FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
     def _finish(self) -> None:
         self.form.addRow(self.error)

@@ -1,0 +1,1 @@
+"""The Evaluations panel (Utvärderingar): goals, indicators and evaluations."""
