@@ -440,7 +440,9 @@ def test_an_evaluation_added_filtered_edited_and_removed_with_undo(panel, full_c
     assert tab.shown() == [added] and tab.selected() == added
     row = [tab.model.data(tab.model.index(0, c)) for c in range(6)]
     assert row == ["Process evaluation", "Processutvärdering av Steg", "Steg till arbete",
-                   "FoU Mälarsund", "2026-04-30", "https://example.org/steg.pdf"]
+                   "FoU Mälarsund", "2026-04-30", "steg.pdf"]
+    assert tab.model.data(tab.model.index(0, 5), Qt.ItemDataRole.ToolTipRole) == \
+        "https://example.org/steg.pdf", "the list shows the file name, the tooltip all of it"
     assert "Väntetiden har halverats." in tab.details.toPlainText()
 
     tab.set_filter("agency")

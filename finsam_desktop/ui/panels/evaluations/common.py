@@ -96,3 +96,11 @@ def report_location(reference: str, database: Path | None) -> str:
     if not path.is_absolute() and database is not None:
         path = database.parent / path
     return str(path)
+
+
+def report_name(reference: str) -> str:
+    """The short name a list shows for a report: the file name ("rapport.pdf"), the last
+    part of a web address, or the reference itself when it has no parts."""
+    text = reference.strip().rstrip("/\\")
+    tail = text.replace("\\", "/").rsplit("/", 1)[-1]
+    return tail or text

@@ -32,6 +32,7 @@ from finsam_desktop.ui.panels.evaluations.common import (
     is_web_address,
     privacy_hint,
     report_location,
+    report_name,
 )
 from finsam_desktop.ui.panels.evaluations.forms import EvaluationDialog
 from finsam_desktop.ui.panels.meetings.common import run_or_show
@@ -65,7 +66,6 @@ class EvaluationsTab(QWidget):
         self.open_button = QPushButton(self)
         self.model = RecordTableModel(self._columns(), self)
         self.table = make_table(self.model, self, stretch_column=1)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long paths and URLs
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
         self.hint = QLabel(self)
@@ -90,7 +90,8 @@ class EvaluationsTab(QWidget):
             Column(N_("Evaluator"), lambda e: e.evaluator),
             Column(N_("Finished"), lambda e: format_date(e.finished_on) if e.finished_on
                    else _("ongoing")),
-            Column(N_("Report"), lambda e: e.file_ref, tooltip=lambda e: e.file_ref),
+            Column(N_("Report"), lambda e: report_name(e.file_ref),
+                   tooltip=lambda e: e.file_ref),
         ]
 
     def _scope(self, evaluation: Evaluation) -> str:

@@ -118,6 +118,7 @@ class GoalsTab(QWidget):
         grid_layout.addWidget(self.indicator_details)
         grid_layout.addWidget(self.values, 1)
         grid_layout.addWidget(self.message)
+        grid_layout.addStretch(0)
         lower.addWidget(grid_box)
         lower.addWidget(self.chart)
         lower.setStretchFactor(0, 1)
@@ -272,10 +273,15 @@ class GoalsTab(QWidget):
         self.edit_button.setEnabled(indicator is not None or goal is not None)
         self.remove_button.setEnabled(indicator is not None or goal is not None)
         store = self._ctx.store
+        shown = indicator is not None and store is not None
+        self.values.setVisible(shown)
+        self.chart.setVisible(shown)
         if indicator is None or store is None:
             self.indicator_title.setText(_("Values"))
             self.indicator_details.setText(_("Choose an indicator above to type its values "
-                                             "by year."))
+                                             "by year and see them in a chart against the "
+                                             "target."))
+            self.indicator_details.setVisible(True)
             self.values.show_values(None, [], 0)
             self.chart.show_indicator(None)
             return
@@ -287,6 +293,7 @@ class GoalsTab(QWidget):
         self.indicator_details.setVisible(bool(details))
         self.values.show_values(indicator, evaluations.values(store, indicator.id),
                                 store.today().year)
+        self.values.fit_height(max_rows=30)
         self.chart.show_indicator(indicator)
 
     # actions ----------------------------------------------------------------------------
