@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             opener = getattr(panel, "sig_open_paragraph", None)
             if opener is not None:  # e.g. the decision register
                 opener.connect(self.open_paragraph)
+            budget_opener = getattr(panel, "sig_open_budget", None)
+            if budget_opener is not None:  # e.g. an activity's budget lines
+                budget_opener.connect(self.open_budget_year)
             self.stack.addWidget(panel)
         self.stack.setCurrentWidget(panel)
         item = self.nav.item_for(key)
@@ -215,6 +218,17 @@ class MainWindow(QMainWindow):
             show(meeting_id, item_id)
         except FinsamError as error:  # e.g. removed since the search
             dialogs.show_error(self, _("The paragraph could not be shown"), str(error))
+
+    def open_budget_year(self, year: int) -> None:
+        """Show `year` in the Budget panel."""
+        panel = self.show_panel("budget")
+        show = getattr(panel, "show_year", None)
+        if show is None:
+            return
+        try:
+            show(year)
+        except FinsamError as error:  # e.g. the year was removed meanwhile
+            dialogs.show_error(self, _("The budget could not be shown"), str(error))
 
     def show_search(self) -> None:
         """Ctrl+F: show the search box with the cursor in it."""

@@ -43,6 +43,12 @@ def _evaluations(ctx: AppContext) -> Panel:
     return EvaluationsPanel(ctx)
 
 
+def _activities(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.activities.panel import ActivitiesPanel
+
+    return ActivitiesPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -63,7 +69,7 @@ PANELS = [
     PanelEntry("meetings", N_("Meetings"), _meetings),
     PanelEntry("decisions", N_("Decisions"), _decisions),
     PanelEntry("budget", N_("Budget"), _budget),
-    PanelEntry("activities", N_("Activities"), None),
+    PanelEntry("activities", N_("Activities"), _activities),
     PanelEntry("evaluations", N_("Evaluations"), _evaluations),
     PanelEntry("organisation", N_("Organisation"), _organisation),
 ]

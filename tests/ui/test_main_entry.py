@@ -24,7 +24,7 @@ def _run(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess
 
 
 @pytest.mark.parametrize("panel", ["overview", "organisation", "meetings", "budget",
-                                   "evaluations"])
+                                   "activities", "evaluations"])
 def test_screenshot_writes_a_png(full_file, tmp_path, panel):
     out = tmp_path / f"{panel}.png"
     result = _run(["--lang", "en", "--screenshot", str(out), "--panel", panel, str(full_file)],
@@ -33,10 +33,20 @@ def test_screenshot_writes_a_png(full_file, tmp_path, panel):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
 
 
+UNBUILT = """
+import sys
+from finsam_desktop.ui import navigation
+i = navigation.PANEL_KEYS.index("evaluations")  # as if it were still to come
+navigation.PANELS[i] = navigation.PanelEntry("evaluations", navigation.PANELS[i].label, None)
+from finsam_desktop.ui.main import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
 def test_screenshot_of_unbuilt_panel_or_bad_file_fails_cleanly(full_file, tmp_path):
     out = tmp_path / "x.png"
-    result = _run(["--screenshot", str(out), "--panel", "activities", str(full_file)],
-                  tmp_path)
+    result = _run(["--screenshot", str(out), "--panel", "evaluations", str(full_file)],
+                  tmp_path, UNBUILT)
     assert result.returncode == 2 and "later version" in result.stderr
     result = _run(["--lang", "en", "--screenshot", str(out), str(tmp_path / "none.finsam")],
                   tmp_path)
