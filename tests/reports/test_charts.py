@@ -162,3 +162,44 @@ def test_drawn_into_a_pdf_with_labels_verbatim_and_only_the_embedded_font(tmp_pa
     for sample in ("<b>Titel</b> & R&D", "<i>Åre</i> & Öland", "Ŋilla Čáhppes", "Budget <x>"):
         assert sample in found
     assert all("DejaVuSans" in name and embedded for name, embedded in fonts(out))
+
+
+def participants() -> Chart:
+    return Chart("participants", "Deltagare per år", ChartKind.BARS, Unit.COUNT,
+                 ("2024", "2025", "2026"),
+                 (Series("Påbörjade", (12, 18, 59)), Series("Avslutade", (3, 10, 17),
+                                                            PALETTE[1])))
+
+
+def test_counts_are_plain_whole_numbers_on_the_axis_not_tkr():
+    drawing = draw_chart(participants(), 300, 150)
+    labels = [squash(s.text) for s in drawing.axis_labels.contents]
+    assert labels == ["0", "20", "40", "60", "Antal"]  # Swedish: "Number" is "Antal"
+    bars = drawing.bars.contents
+    assert len(bars) == 6
+    zero = bars[0].y
+    # heights in proportion to the counts themselves (59 is 59/60 of the axis)
+    assert bars[2].height / bars[0].height == pytest.approx(59 / 12)
+    assert all(b.y == pytest.approx(zero) for b in bars)
+
+
+def test_small_counts_get_whole_steps_never_fractions():
+    chart = Chart("s", "Få", ChartKind.BARS, Unit.COUNT, ("a", "b"),
+                  (Series("x", (2, 3)),))
+    labels = [squash(s.text) for s in draw_chart(chart, 300, 150).axis_labels.contents]
+    assert labels == ["0", "1", "2", "3", "Antal"]
+    empty = Chart("e", "Inga", ChartKind.BARS, Unit.COUNT, ("a",), (Series("x", (0,)),))
+    labels = [squash(s.text) for s in draw_chart(empty, 300, 150).axis_labels.contents]
+    assert labels == ["0", "1", "Antal"]
+
+
+@pytest.mark.parametrize(("low", "high", "expected"), [
+    (0, 2, (0, 2, 1)), (0, 0.4, (0, 1, 1)), (0, 12, (0, 15, 5)), (0, 59, (0, 60, 20)),
+    (0, 1250, (0, 1250, 250)), (0, 0, (0, 1, 1))])
+def test_nice_range_for_counts(low, high, expected):
+    assert nice_range(low, high, whole=True) == pytest.approx(expected)
+
+
+def test_count_axis_in_english(english):
+    labels = [s.text for s in draw_chart(participants(), 300, 150).axis_labels.contents]
+    assert labels[-1] == "Number"
