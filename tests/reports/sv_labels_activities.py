@@ -15,6 +15,11 @@ SV = {
     "Activity catalogue {year}": "Insatskatalog {year}",
     # key figures
     "Number": "Antal",
+    # one activity
+    "Occupation": "Sysselsättning",
+    "Income source": "Försörjningskälla",
+    "Before": "Före",
+    "After": "Efter",
 }
 
 SV_DOMAIN = {
