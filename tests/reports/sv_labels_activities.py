@@ -13,13 +13,76 @@ titles and series); the tests install both.
 SV = {
     # title, running header, metadata
     "Activity catalogue {year}": "Insatskatalog {year}",
+    "ACTIVITY CATALOGUE": "INSATSKATALOG",
+    "Activities, participants, goal fulfilment and evaluations {year}":
+        "Insatser, deltagare, måluppfyllelse och utvärderingar {year}",
     # key figures
+    "Key figures {year}": "Nyckeltal {year}",
+    "Activities running in {year}": "Insatser som pågår under {year}",
+    "of which individual-targeted": "varav individinriktade",
+    "of which structural": "varav strukturövergripande",
+    "Participants who started an activity": "Deltagare som påbörjat en insats",
+    "of whom {group}": "varav {group}",
+    "Participants who finished an activity": "Deltagare som avslutat en insats",
+    "Share in work or studies after the activity":
+        "Andel i arbete eller studier efter insatsen",
+    "Cost per participant, individual-targeted activities":
+        "Kostnad per deltagare, individinriktade insatser",
+    "Cost per participant: {definition}": "Kostnad per deltagare: {definition}",
+    "For {year}: {cost} divided by {count} participants.":
+        "För {year}: {cost} delat med {count} deltagare.",
+    "not shown (rests on counts below {n})": "visas inte (bygger på antal under {n})",
+    "<{n}: fewer than {n} participants (1–{most}); the exact number is not printed.":
+        "<{n}: färre än {n} deltagare (1–{most}); det exakta antalet redovisas inte.",
+    "..: not printed, so that a number below {n} cannot be worked out from the total.":
+        "..: redovisas inte, så att ett antal under {n} inte kan räknas fram ur summan.",
+    "Counts below {n} are not drawn.": "Antal under {n} ritas inte.",
     "Number": "Antal",
+    # overview
+    "Activities {year}": "Insatser {year}",
+    "No.": "Nr",
+    "Activity": "Insats",
+    "Started": "Påbörjade",
+    "Actual {year}": "Utfall {year}",
+    "Amounts in SEK. The number is the activity's section in this catalogue.":
+        "Belopp i kr. Numret är insatsens avsnitt i katalogen.",
+    # goal fulfilment
+    "Goal fulfilment": "Måluppfyllelse",
+    "No goals or indicators are registered.": "Inga mål eller indikatorer är registrerade.",
+    "No indicator measures this goal.": "Ingen indikator mäter målet.",
+    "Goal and indicator": "Mål och indikator",
+    "Baseline": "Utgångsvärde",
+    "Target": "Målvärde",
+    "Latest": "Senaste",
+    "Fulfilment": "Uppfyllelse",
+    "Latest: the indicator's most recent value up to {year}.":
+        "Senaste: indikatorns senaste värde till och med {year}.",
     # one activity
+    "Direction": "Inriktning",
+    "Precise direction": "Preciserad inriktning",
+    "ESF-financed": "ESF-finansierad",
+    "Lead organisation": "Huvudman",
+    "Participating members": "Medverkande parter",
+    "Period": "Period",
+    "Granted amount": "Beviljat belopp",
+    "Participants started {year}": "Påbörjade deltagare {year}",
+    "Participants finished {year}": "Avslutade deltagare {year}",
+    "from {date}": "från {date}",
+    "until {date}": "till {date}",
+    "Target group": "Målgrupp",
+    "Goals": "Mål",
+    "Description": "Beskrivning",
+    "Participants {year}": "Deltagare {year}",
+    "No participant figures for {year}.": "Inga deltagaruppgifter för {year}.",
+    "Categories without participants are left out.": "Kategorier utan deltagare visas inte.",
     "Occupation": "Sysselsättning",
     "Income source": "Försörjningskälla",
     "Before": "Före",
     "After": "Efter",
+    "Evaluations": "Utvärderingar",
+    "evaluator: {name}": "utvärderare: {name}",
+    "finished {date}": "avslutad {date}",
+    "not finished": "ej avslutad",
 }
 
 SV_DOMAIN = {
