@@ -83,6 +83,25 @@ SV = {
     "evaluator: {name}": "utvärderare: {name}",
     "finished {date}": "avslutad {date}",
     "not finished": "ej avslutad",
+    # the workbook's sheets and columns
+    "Activities": "Insatser",
+    "Participants": "Deltagare",
+    "From": "Från",
+    "To": "Till",
+    "Counts from 1 to {most} are written as the text “<{n}”, and a count that would let one "
+    "of them be worked out from the total as “..”: the workbook is a public document like "
+    "the printed catalogue.":
+        "Antal från 1 till {most} skrivs som texten ”<{n}” och ett antal som skulle låta "
+        "något av dem räknas fram ur summan som ”..”: arbetsboken är en allmän handling "
+        "precis som den tryckta katalogen.",
+    "Measure": "Mått",
+    "Goal": "Mål",
+    "Indicator": "Indikator",
+    "Kind": "Typ",
+    "Title": "Titel",
+    "Evaluator": "Utvärderare",
+    "Finished": "Avslutad",
+    "Findings": "Resultat",
 }
 
 SV_DOMAIN = {
@@ -144,6 +163,7 @@ SV_DOMAIN = {
     "No data": "Uppgift saknas",
     # charts and goals (services/activity_report.py)
     "Started": "Påbörjade",
+    # "Finished" is also the status above ("Avslutad"): one msgid, one wording, so the
     # participants chart's legend reads "Avslutad" until the service gives it its own text
     "Before": "Före",
     "After": "Efter",
