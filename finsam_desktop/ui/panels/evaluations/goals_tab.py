@@ -164,8 +164,7 @@ class GoalsTab(QWidget):
                                   "participants going on to work or studies) or NNS "
                                   "indicators from the national surveys."))
         self.model.retranslate()
-        self.chart.translate_ui()
-        self._show_details()
+        self.chart.translate_ui()  # the texts below the tree follow at the refresh after it
 
     # refreshing -------------------------------------------------------------------------
 

@@ -81,12 +81,11 @@ class IndicatorChart(QWidget):
         self.setMinimumWidth(320)
 
     def translate_ui(self) -> None:
-        """The charts' texts follow at the next redraw."""
+        """The chart's own texts follow at the next redraw (the panel refreshes after a
+        language switch, which redraws)."""
         self.placeholder.setText(_("Choose an indicator to see its values against the "
                                    "target."))
         self._stale = True
-        if self.isVisible():
-            self.redraw()
 
     def show_indicator(self, indicator: Indicator | None) -> None:
         """Follow `indicator`; redraw now if on show, else when shown."""
