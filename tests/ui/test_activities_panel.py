@@ -7,6 +7,7 @@ mapping linked to an activity, undo, filters, removal, charts, language switch."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -178,7 +179,7 @@ def test_a_name_already_used_is_refused_in_the_dialog(panel):
     dialog.reject()
 
 
-def test_filters_by_year_status_and_direction(full_ctx, qtbot):
+def test_filters_by_year_status_and_direction(full_ctx, qtbot, qtmodeltester):
     store = full_ctx.require_store()
     add_activity(store, "Steg till arbete")
     add_activity(store, "Kompetensdagar", Focus.STRUCTURAL, ("region", "af"),
@@ -191,6 +192,7 @@ def test_filters_by_year_status_and_direction(full_ctx, qtbot):
     panel.show_year(None)
     assert names(panel) == ["Kompetensdagar", "Steg till arbete"]
     assert panel.model.headerData(5, Qt.Orientation.Horizontal) == "Budget all years (kr)"
+    qtmodeltester.check(panel.model)
     select_data(panel.focus_filter, Focus.STRUCTURAL.value)
     panel.focus_filter.activated.emit(panel.focus_filter.currentIndex())
     assert names(panel) == ["Kompetensdagar"]
@@ -382,6 +384,13 @@ def test_a_budget_line_is_linked_with_its_budget_and_actual(panel, choices, moda
     assert not tab.empty.isVisible()
     register = panel.model.rows()[0]
     assert (register.budget_ore, register.actual_ore) == (400_000 * K, 75_000 * K)
+    assert "No granted amount" in tab.granted.text()
+    activity = activities.list_activities(store)[0]
+    activities.update_activity(store, dataclasses.replace(activity,
+                                                          granted_amount_ore=300_000 * K))
+    panel.refresh()
+    assert "the linked budget lines hold 400,000\u00a0kr" in tab.granted.text()
+    assert "100,000\u00a0kr more" in tab.granted.text()
     tab.link_button.click()
     assert modals.errors and "linked already" in modals.errors[-1]
     tab.view.selectRow(0)
@@ -687,3 +696,49 @@ def test_an_activity_ending_before_it_starts_is_refused(panel, qtbot):
     details.end.editingFinished.emit()
     assert activities.list_activities(store)[0].end_on == dt.date(2028, 6, 30)
 
+
+
+PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from finsam_desktop.ui import translation
+from finsam_desktop.ui.mainwindow import MainWindow
+from finsam_desktop.ui.context import AppContext
+from finsam_desktop.ui.opening import open_file
+translation.set_language("en")
+ctx = AppContext.create(None)
+window = MainWindow(ctx, remember=False)
+window.show()
+window.set_store(open_file(sys.argv[1]))
+panel = window.show_panel("activities")
+for tab in ("details", "money", "participants"):
+    panel.show_tab(tab)
+    app.processEvents()
+print("BEFORE", [m for m in ("pyqtgraph", "reportlab", "numpy") if m in sys.modules])
+panel.show_tab("charts")
+app.processEvents()
+print("AFTER", "pyqtgraph" in sys.modules, len(panel.charts_tab.widgets))
+window.close()
+"""
+
+
+def test_pyqtgraph_is_imported_only_when_the_charts_tab_is_shown(full_file, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from finsam_desktop.storage.store import open_store
+
+    store = open_store(full_file)
+    add_activity(store)
+    store.close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    result = subprocess.run([sys.executable, "-c", PROBE, str(full_file)], env=env, cwd=root,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "BEFORE []" in result.stdout, result.stdout
+    assert "AFTER True 2" in result.stdout, result.stdout

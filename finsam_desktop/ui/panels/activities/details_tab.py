@@ -154,7 +154,7 @@ class DetailsTab(QWidget):
                  "interim": _("Interim report"), "final_report": _("final report"),
                  "steering": _("Steering group"), "agreement": _("Agreement"),
                  "target_group": _("Target group"), "goals": _("Goals"),
-                 "background": _("Background"), "description": _("Description"),
+                 "background": _("Background and problem"), "description": _("Description"),
                  "note": _("Note")}
         for key, text in texts.items():
             self.labels[key].setText(text)

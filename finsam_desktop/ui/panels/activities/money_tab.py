@@ -19,7 +19,7 @@ from finsam_desktop.ui import dialogs
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.activities.common import focus_label, hint
-from finsam_desktop.ui.panels.budget.common import amount
+from finsam_desktop.ui.panels.budget.common import WARNING_STYLE, amount
 from finsam_desktop.ui.panels.meetings.common import run_or_show
 from finsam_desktop.ui.undo_activities import LinkBudgetLine
 from finsam_desktop.ui.widgets.tables import fit_columns, fit_height, make_table, selected_record
@@ -128,10 +128,18 @@ class MoneyTab(QWidget):
 
     def _show_granted(self) -> None:
         a = self._activity
+        budgeted = sum(r.budget_ore for r in self.model.rows() if not r.total)
+        self.granted.setStyleSheet("")
         if a is None:
             self.granted.setText("")
         elif a.granted_amount_ore is None:
             self.granted.setText(_("No granted amount entered (Details tab)."))
+        elif budgeted > a.granted_amount_ore:
+            self.granted.setStyleSheet(WARNING_STYLE)
+            self.granted.setText(_("Granted by the board: {amount}; the linked budget lines "
+                                   "hold {budgeted} over the years, {over} more.").format(
+                amount=format_money(a.granted_amount_ore), budgeted=format_money(budgeted),
+                over=format_money(budgeted - a.granted_amount_ore)))
         else:
             self.granted.setText(_("Granted by the board: {amount}").format(
                 amount=format_money(a.granted_amount_ore)))

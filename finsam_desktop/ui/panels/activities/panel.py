@@ -136,7 +136,7 @@ class ActivitiesPanel(Panel):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([250, 520])
+        self.splitter.setSizes([300, 470])
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +286,7 @@ class ActivitiesPanel(Panel):
             self.view.clearSelection()
         else:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
         self.view.selectionModel().blockSignals(False)
         self._selected = activity_id if row is not None else None
         self._show_selected()
@@ -301,8 +302,7 @@ class ActivitiesPanel(Panel):
         if activity_id == self._selected:
             return
         self.details_tab.save()  # a field being typed in saves before the switch
-        self._selected = activity_id
-        self._show_selected()
+        self.select(activity_id)  # (again: the save's refresh may have reselected)
 
     def _show_selected(self) -> None:
         store = self._ctx.require_store()

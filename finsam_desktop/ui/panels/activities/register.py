@@ -40,7 +40,8 @@ def _blank(ore: int) -> str:
 
 COLUMNS = [
     Column(N_("Name"), lambda r: r.activity.name,
-           tooltip=lambda r: r.activity.precise_direction or None),
+           tooltip=lambda r: "\n".join(t for t in (r.activity.name,
+                                                   r.activity.precise_direction) if t)),
     Column(N_("Direction"), lambda r: focus_label(r.activity.focus)),
     Column(N_("Status"), lambda r: status_label(r.activity.status)),
     Column(N_("Lead"), lambda r: r.lead),
