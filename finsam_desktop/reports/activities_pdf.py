@@ -401,8 +401,10 @@ def _participants(data: ActivityCatalogue, mine: Figures) -> list:
     tables = [_block_table(block) for block in mine.blocks]
     notes = [_("Categories without participants are left out."),
              *_marks_notes(mine.marks, data.threshold)]
-    # together on one page when they fit on one, else split between the tables
-    return [_kept(heading, *(f for t in tables for f in t), *(_note(n) for n in notes))]
+    # each table whole, the heading with the first, the notes with the last
+    tables[0] = [heading, *tables[0]]
+    tables[-1] = [*tables[-1], *(_note(n) for n in notes)]
+    return [CondPageBreak(_ROOM_FOR_HEADING), *(_kept(*t) for t in tables)]
 
 
 def _block_table(block) -> list:
