@@ -22,6 +22,7 @@ from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.evaluations import (
     EVALUATION_LABELS,
     FULFILMENT_LABELS,
+    UNIT_LABELS,
     Indicator,
     format_value,
 )
@@ -37,8 +38,10 @@ def participants_chart(counts: list[Count], years: list[int], title: str) -> Cha
     summaries = [summarise(y, counts) for y in years]
     return Chart("participants", title, ChartKind.BARS, Unit.COUNT,
                  tuple(str(y) for y in years),
-                 (Series(_("Started"), tuple(s.started for s in summaries), PALETTE[0]),
-                  Series(_("Finished"), tuple(s.finished for s in summaries), PALETTE[1])))
+                 (Series(_("Participants started"), tuple(s.started for s in summaries),
+                         PALETTE[0]),
+                  Series(_("Participants finished"), tuple(s.finished for s in summaries),
+                         PALETTE[1])))
 
 
 def outcomes_chart(counts: list[Count], year: int, title: str) -> Chart:
@@ -110,7 +113,8 @@ def gather(store: Store, year: int) -> ActivityCatalogue:
     key = activities.key_figures(store, year)
     goals = tuple((gs.goal.title if gs.goal else _("Indicators without a goal"),
                    _(FULFILMENT_LABELS[gs.fulfilment]),
-                   tuple((s.indicator.name, format_value(s.indicator.baseline_milli),
+                   tuple((_named_with_unit(s.indicator),
+                          format_value(s.indicator.baseline_milli),
                           format_value(s.indicator.target_milli), format_value(s.latest_milli),
                           _(FULFILMENT_LABELS[s.fulfilment])) for s in gs.indicators))
                   for gs in evaluations.goal_fulfilment(store, year))
@@ -121,6 +125,11 @@ def gather(store: Store, year: int) -> ActivityCatalogue:
         threshold=organisation.get_charter(store).small_count_threshold,
         age_bands=activities.age_bands(store),
         charts=tuple(charts(store, year)))
+
+
+def _named_with_unit(indicator: Indicator) -> str:
+    """"Andel till arbete (%)": the name with the unit its values are in."""
+    return f"{indicator.name} ({_(UNIT_LABELS[indicator.unit])})"
 
 
 SUFFIXES = (".pdf", ".xlsx")

@@ -261,6 +261,8 @@ def _goals(store: Store, created: list, today: dt.date, rng: random.Random) -> N
         saved = next(i for i in evaluations.list_indicators(store) if i.name == indicator.name)
         for offset, year in enumerate(range(first, today.year)):
             value = start + step * offset + rng.randint(-step // 3, step // 3)
+            quantum = 1000 if indicator.unit is Unit.COUNT else 100  # whole counts, 0,1 else
+            value = (value + quantum // 2) // quantum * quantum
             respondents = rng.randint(9, 14) if indicator.source is IndicatorSource.NNS \
                 else None
             evaluations.set_value(store, saved.id, year, IndicatorValue(

@@ -162,8 +162,8 @@ def test_goal_fulfilment_goal_by_goal_with_indicators(built):
     goals = body.split("3 Måluppfyllelse ", 1)[1].split(" 4 Insats", 1)[0]
     assert goals.startswith("Mål och indikator Utgångsvärde Målvärde Senaste Uppfyllelse")
     assert "Fler går vidare till arbete eller studier Delvis uppfyllt Andel till arbete " \
-           "eller studier 30 40 36,4 Delvis uppfyllt" in goals
-    assert "Stärkt samverkan mellan parterna Uppfyllt Gemensamma utbildningsdagar 2 6 7 " \
+           "eller studier (%) 30 40 36,4 Delvis uppfyllt" in goals
+    assert "Stärkt samverkan mellan parterna Uppfyllt Gemensamma utbildningsdagar (%) 2 6 7 " \
            "Uppfyllt" in goals
 
 

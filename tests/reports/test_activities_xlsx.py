@@ -127,7 +127,7 @@ def test_goal_fulfilment_values_as_numbers(book):
                       "Senaste", "Uppfyllelse")
     first, second = lines
     assert first[:3] == ("Fler går vidare till arbete eller studier", "Delvis uppfyllt",
-                         "Andel till arbete eller studier")
+                         "Andel till arbete eller studier (%)")
     assert [number(v) for v in first[3:6]] == [30, 40, Decimal("36.4")]
     assert first[6] == "Delvis uppfyllt" and second[6] == "Uppfyllt"
 
