@@ -99,7 +99,7 @@ def build_activities(store: Store, *, rng: random.Random) -> None:
             description=f"{name} drivs av {lead.name} tillsammans med de övriga parterna.",
             steering_group="Chefer från de medverkande parterna",
             agreement=f"Överenskommelse {start.year}-{index + 1:02d}" if item_id else "",
-            interim_report_on=dt.date(min(end.year, today.year), 8, 31),
+            interim_report_on=min(dt.date(min(end.year, today.year), 8, 31), end),
             final_report_on=end + dt.timedelta(days=60),
             status=status, granted_item_id=item_id if status not in _EARLY else None,
             granted_amount_ore=size * 45_000_00 if focus is IND and item_id else None),
