@@ -124,6 +124,8 @@ def test_a_new_activity_needs_two_parties_and_keeps_its_fixed_fields(full_ctx, q
     assert names(panel) == [] and "No activities" in panel.count_label.text()
     dialog = panel.new_button.click() or panel.new_dialog
     assert dialog is not None and dialog.isVisible()
+    assert "At least two of the four parties" in dialog.parties.rule.text()
+    assert "#555555" in dialog.parties.rule.styleSheet(), "grey until the user chooses"
     dialog.name.setText("Språkstegen")
     select_data(dialog.focus, Focus.STRUCTURAL.value)
     dialog.focus.activated.emit(dialog.focus.currentIndex())
@@ -140,6 +142,7 @@ def test_a_new_activity_needs_two_parties_and_keeps_its_fixed_fields(full_ctx, q
     dialog.parties.set_checked(m["b"].id, True)
     assert "two municipalities count as one party" in dialog.parties.rule.text(), \
         "the rule is shown live"
+    assert "#9b0016" in dialog.parties.rule.styleSheet()
     ok(dialog)
     assert dialog.isVisible() and "two municipalities count as one party" in \
         dialog.error.text()

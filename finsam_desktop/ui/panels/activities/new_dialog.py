@@ -72,7 +72,7 @@ class NewActivityDialog(QDialog):
         self.esf = QCheckBox(_("Financed by the European Social Fund (ESF)"), self)
         self.precise = directions_combo(self)
         fill_directions(self.precise, directions, "")
-        self.parties = PartiesBox(self)
+        self.parties = PartiesBox(self, calm=True)
         self.parties.set_members(members)
         self.parties.translate_ui()
         self.start = DateField(self)
@@ -125,6 +125,7 @@ class NewActivityDialog(QDialog):
             problems.append(_("Choose whether the activity is individual-targeted or "
                               "structural."))
         problems.extend(self.parties.problems())
+        self.parties.insist()
         start, end = self.start.date(), self.end.date()
         if problems:
             raise ValidationError(problems)

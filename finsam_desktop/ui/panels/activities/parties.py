@@ -23,6 +23,7 @@ from finsam_desktop.i18n import _
 from finsam_desktop.ui.panels.meetings.common import OK_STYLE
 
 PROBLEM_STYLE = "color: #9b0016;"
+CALM_STYLE = "color: #555555;"
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -33,10 +34,11 @@ class PartiesBox(QWidget):
     edited = Signal()
     """The user chose another lead or ticked a member."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, calm: bool = False) -> None:
         super().__init__(parent)
         self._members: list[Member] = []
         self._loading = False
+        self._calm = calm  # a new, untouched choice: the rule in grey, not yet in red
         self.lead = QComboBox(self)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -110,6 +112,11 @@ class PartiesBox(QWidget):
                if self.list.item(r).checkState() == Qt.CheckState.Checked]
         return (int(lead) if lead is not None else None), ids
 
+    def insist(self) -> None:
+        """Show what breaks the rule in red from now on (e.g. after OK was pressed)."""
+        self._calm = False
+        self._show_rule()
+
     def problems(self) -> list[str]:
         """What breaks the party rule now (empty: fine)."""
         lead, ids = self.value()
@@ -131,6 +138,7 @@ class PartiesBox(QWidget):
         self._lead_chosen(self.lead.currentIndex())
 
     def _lead_chosen(self, _index: int) -> None:
+        self._calm = False
         lead = self.lead.currentData()
         if lead is not None:  # the lead takes part: tick it for the user
             self._loading = True
@@ -145,13 +153,14 @@ class PartiesBox(QWidget):
     def _ticked(self, _item: QListWidgetItem) -> None:
         if self._loading:
             return
+        self._calm = False
         self._show_rule()
         self.edited.emit()
 
     def _show_rule(self) -> None:
         problems = self.problems()
         if problems:
-            self.rule.setStyleSheet(PROBLEM_STYLE)
+            self.rule.setStyleSheet(CALM_STYLE if self._calm else PROBLEM_STYLE)
             self.rule.setText("\n".join(problems))
         else:
             self.rule.setStyleSheet(OK_STYLE)
