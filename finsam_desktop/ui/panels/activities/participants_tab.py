@@ -150,9 +150,11 @@ class CountsGrid(QWidget):
 
     def show_values(self, values: dict[tuple[Measure, str], int]) -> None:
         """Fill the grid."""
-        self.model.set_table([_(h) for h in self.spec.headers], grid_rows(self.spec, values))
-        first = 200 if self.spec.key != "start_finish" else 150
-        self.view.set_widths([first, *[76] * (len(self.spec.headers) - 1)], stretch=0)
+        headers = [_(h) for h in self.spec.headers]
+        self.model.set_table(headers, grid_rows(self.spec, values))
+        metrics = self.view.fontMetrics()
+        figures = [max(64, metrics.horizontalAdvance(h) + 24) for h in headers[1:]]
+        self.view.set_widths([170, *figures], stretch=0)
 
 
 class ParticipantsTab(QWidget):
@@ -216,7 +218,7 @@ class ParticipantsTab(QWidget):
             grid.view.paste_requested.connect(
                 lambda top, left, text, g=grid: self.paste(g, top, left, text))
             grid.view.clear_requested.connect(lambda cells, g=grid: self.clear(g, cells))
-            self._grid_row.addWidget(grid, 5 if spec.key == "start_finish" else 6)
+            self._grid_row.addWidget(grid, 5 if spec.key == "end_reasons" else 6)
             self.grids[spec.key] = grid
         self._translate_grids()
 
