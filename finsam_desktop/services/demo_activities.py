@@ -102,10 +102,11 @@ def build_activities(store: Store, *, rng: random.Random) -> None:
             interim_report_on=min(dt.date(min(end.year, today.year), 8, 31), end),
             final_report_on=end + dt.timedelta(days=60),
             status=status, granted_item_id=item_id if status not in _EARLY else None,
-            granted_amount_ore=size * 45_000_00 if focus is IND and item_id else None),
+            granted_amount_ore=(size * 45_000_00 or 300_000_00) if item_id else None),
             sorted(party_ids))[0]
         created.append((activity, size))
     _link_budget_lines(store, created)
+    _granted_amounts(store, created)
     _participants(store, created, today, rng)
     _findings(store, created)
     _goals(store, created, today, rng)
@@ -152,6 +153,24 @@ def _link_budget_lines(store: Store, created: list) -> None:
             if line.area is Area.ACTIVITIES and activity is not None \
                     and activity.focus.value == line.focus.value:
                 activities.link_budget_line(store, line.id, activity.id)
+
+
+def _granted_amounts(store: Store, created: list) -> None:
+    """The granted amount covers the whole period: the linked budget lines, scaled to the
+    activity's years, rounded up to 100 000 kr."""
+    import dataclasses
+
+    for activity, _size in created:
+        current = activities.get(store, activity.id)
+        lines = activities.figures(store, activity.id)
+        budgeted = [f.budget_ore for f in lines if f.budget_ore]
+        if current.granted_amount_ore is None or not budgeted:
+            continue
+        years = current.end_on.year - current.start_on.year + 1
+        step = 100_000_00
+        total = sum(budgeted) * years // len(budgeted)
+        activities.update_activity(store, dataclasses.replace(
+            current, granted_amount_ore=(total + step - 1) // step * step))
 
 
 def _participants(store: Store, created: list, today: dt.date, rng: random.Random) -> None:
