@@ -31,6 +31,8 @@ screenshots: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-meetings.png --panel meetings $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-decisions.png --panel decisions $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-budget.png --panel budget $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-activities.png --panel activities $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-evaluations.png --panel evaluations $(DEMO)
 
 clean:
 	rm -rf $(VENV) $(DEMO) backups
