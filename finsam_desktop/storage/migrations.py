@@ -612,3 +612,55 @@ CREATE TABLE evaluations (
 CREATE INDEX evaluations_by_activity ON evaluations (activity_id);
 CREATE INDEX budget_lines_by_activity ON budget_lines (activity_id);
 """
+
+
+@migrations(name="0006_annual")
+def _0006_annual(db: Database) -> None:
+    """The annual report: texts, the statements entered from the accounts, signing and audit,
+    dispatch to each member and each member's discharge decision."""
+    db.executescript(_SCHEMA_0006)
+    _stamp(db, 6)
+
+
+_SCHEMA_0006 = f"""
+CREATE TABLE annual_reports (
+    year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2099),
+    {_DATE.format(col="signing_date")},
+    signing_place TEXT NOT NULL DEFAULT '',
+    adopted_item_id INTEGER REFERENCES items(id),
+    {_DATE.format(col="audit_report_on")},
+    audit_report_ref TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE annual_texts (
+    year INTEGER NOT NULL REFERENCES annual_reports(year),
+    section TEXT NOT NULL CHECK (section IN ('foreword', 'about', 'year_in_brief', 'goals',
+        'activities', 'evaluation', 'sound_management', 'financial', 'outlook',
+        'accounting_principles')),
+    body TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, section)
+) STRICT;
+
+CREATE TABLE statement_lines (
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+    statement TEXT NOT NULL CHECK (statement IN ('income', 'balance', 'cash_flow')),
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 40),
+    amount_ore INTEGER NOT NULL {_MONEY.format(col="amount_ore")},
+    note_ref TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, statement, code)
+) STRICT;
+
+CREATE TABLE member_cycles (
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    {_DATE.format(col="report_sent_on")},
+    {_DATE.format(col="audit_sent_on")},
+    discharge TEXT NOT NULL DEFAULT 'pending'
+        CHECK (discharge IN ('pending', 'granted', 'not_granted')),
+    {_DATE.format(col="decided_on")},
+    reference TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, member_id)
+) STRICT;
+"""

@@ -27,6 +27,7 @@ from finsam_desktop.domain.errors import (
 )
 from finsam_desktop.i18n import _
 from finsam_desktop.storage.activities_repo import ActivitiesRepo
+from finsam_desktop.storage.annual_repo import AnnualRepo
 from finsam_desktop.storage.audit import AuditRepo
 from finsam_desktop.storage.backup import backup_name, write_backup
 from finsam_desktop.storage.board_repo import BoardRepo
@@ -75,6 +76,7 @@ class Store:
         self.decisions = DecisionsRepo(self.db)
         self.budget = BudgetRepo(self.db)
         self.activities = ActivitiesRepo(self.db)
+        self.annual = AnnualRepo(self.db)
         self.audit = AuditRepo(self.db, user_name or default_user_name(), clock)
 
     def today(self) -> dt.date:
