@@ -27,6 +27,7 @@ from finsam_desktop.domain.charter import current_term_start
 from finsam_desktop.domain.organisation import Agency, Member, MemberKind
 from finsam_desktop.services import board, organisation
 from finsam_desktop.services.demo_activities import build_activities
+from finsam_desktop.services.demo_annual import build_annual
 from finsam_desktop.services.demo_budget import build_budgets
 from finsam_desktop.services.demo_meetings import build_meetings
 from finsam_desktop.storage.store import Store
@@ -95,6 +96,7 @@ def _build(store: Store, *, years: int, seed: int) -> None:
     build_meetings(store, years=min(years, 3), rng=rng)
     build_budgets(store, years=years, rng=rng)
     build_activities(store, rng=rng)
+    build_annual(store)
 
 
 def _set_shares(store: Store, members: list[Member]) -> None:
