@@ -166,6 +166,19 @@ def statement_problems(year: int, income: dict[str, int | None], balance: dict[s
     return problems
 
 
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    """A line of a statement with this year's and last year's figure."""
+
+    code: str
+    label: str
+    heading: bool
+    is_sum: bool
+    note_ref: str
+    this_year: int | None
+    last_year: int | None
+
+
 # ---------------------------------------------------------------- the cycle
 
 

@@ -13,7 +13,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from finsam_desktop.domain import annual as rules
-from finsam_desktop.domain.annual import AnnualReport, CycleStatus, MemberCycle, Statement
+from finsam_desktop.domain.annual import (
+    AnnualReport,
+    CycleStatus,
+    MemberCycle,
+    Statement,
+    StatementRow,
+)
 from finsam_desktop.domain.board import SeatRole
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import ValidationError
@@ -121,19 +127,6 @@ def set_line(store: Store, year: int, statement: Statement, code: str,
                         after={"statement": statement.value, "code": code,
                                "amount_ore": amount_ore, "note": note})
     return before, _changes()
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRow:
-    """A line of a statement with this year's and last year's figure."""
-
-    code: str
-    label: str
-    heading: bool
-    is_sum: bool
-    note_ref: str
-    this_year: int | None
-    last_year: int | None
 
 
 def statement(store: Store, year: int, which: Statement) -> list[StatementRow]:
