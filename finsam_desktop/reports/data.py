@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from finsam_desktop.domain.activities import CostPerParticipant, ParticipantSummary
+from finsam_desktop.domain.annual import StatementRow
 from finsam_desktop.domain.budget import (
     BudgetView,
     EquityYear,
@@ -281,3 +282,50 @@ class ActivityCatalogue:
     def title(self) -> str:
         """"Insatskatalog 2026"."""
         return _("Activity catalogue {year}").format(year=self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardLine:
+    """Someone who sat on the board during the year."""
+
+    member: str
+    role: str  # "Ledamot" / "Ersättare"
+    name: str
+    function: str  # "Ordförande", … or ''
+    period: str  # '' for the whole year, else "2026-01-01–2026-09-30"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReportData:
+    """The annual report (årsredovisning) of a year — or, with `until`, the interim report
+    (delårsrapport) up to that day — resolved to names and figures."""
+
+    agency: AgencyInfo
+    year: int
+    until: dt.date | None
+    texts: dict[str, str]  # section → plain text ('' = not written)
+    text_labels: dict[str, str]  # section → heading
+    members: tuple[tuple[str, str, str], ...]  # name, kind, share
+    board: tuple[BoardLine, ...]
+    meetings: tuple[dt.date, ...]  # meetings held in the period
+    staff: tuple[tuple[str, str], ...]  # title, name
+    follow_up: FollowUpReport  # the operating statement (budget | actual | deviation)
+    equity: tuple[EquityYear, ...]
+    figures: KeyFigures  # budget key figures and warnings
+    statements: dict[str, tuple[StatementRow, ...]]  # "income"/"balance"/"cash_flow"
+    statement_problems: tuple[str, ...]
+    catalogue: ActivityCatalogue | None  # activities, participants, goals of the year
+    goals: tuple[tuple[str, str, tuple[tuple[str, str, str, str, str], ...]], ...]
+    evaluations: tuple[tuple[str, str, str, str], ...]  # title, evaluator, finished, findings
+    signatories: tuple[tuple[str, str, str], ...]  # name, member, function
+    signing_date: dt.date | None
+    signing_place: str
+    adopted_ref: str  # "§ 12, 2026-02-14"
+    charts: tuple[Chart, ...]
+
+    @property
+    def title(self) -> str:
+        """"Årsredovisning 2026" or "Delårsrapport 2026-08-31"."""
+        if self.until is not None:
+            return _("Interim report {date}").format(date=self.until.isoformat())
+        return _("Annual report {year}").format(year=self.year)

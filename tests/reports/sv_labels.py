@@ -131,7 +131,8 @@ SV = {
 
 # the decision register, budget and activity exports (their own tables, for the translator)
 from tests.reports.sv_labels_activities import SV as _ACTIVITIES  # noqa: E402
+from tests.reports.sv_labels_annual import SV as _ANNUAL  # noqa: E402
 from tests.reports.sv_labels_budget import SV as _BUDGET  # noqa: E402
 from tests.reports.sv_labels_register import SV as _REGISTER  # noqa: E402
 
-SV = {**SV, **_REGISTER, **_BUDGET, **_ACTIVITIES}
+SV = {**SV, **_REGISTER, **_BUDGET, **_ACTIVITIES, **_ANNUAL}
