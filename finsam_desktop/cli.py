@@ -232,10 +232,41 @@ def _cmd_export_activities(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export_annual(args: argparse.Namespace) -> int:
+    from finsam_desktop.domain.values import parse_date
+    from finsam_desktop.services import annual_report
+    from finsam_desktop.services.maintenance import open_database
+
+    if args.year is None:
+        raise FinsamError(_("“export {document}” needs --year Y.").format(
+            document=args.document))
+    if args.meeting is not None or args.paragraph is not None:
+        raise FinsamError(_("“export {document}” takes --year, not --meeting or "
+                            "--paragraph.").format(document=args.document))
+    interim = args.document == "interim-report"
+    if interim != (args.until is not None):
+        raise FinsamError(_("--until YYYY-MM-DD is needed for “export interim-report” and only "
+                            "there."))
+    until = parse_date(args.until) if interim else None
+    store = open_database(args.db, read_only=True)
+    try:
+        job = annual_report.interim_job(store, args.year, until, args.output) if until \
+            else annual_report.annual_job(store, args.year, args.output)
+    finally:
+        store.close()
+    path = job.run(args.output)
+    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from finsam_desktop.services import exports
     from finsam_desktop.services.maintenance import open_database
 
+    if args.document in ("annual-report", "interim-report"):
+        return _cmd_export_annual(args)
+    if args.until is not None:
+        raise FinsamError(_("--until goes with “export interim-report”."))
     if args.document == "budget":
         return _cmd_export_budget(args)
     if args.document == "activities":
@@ -317,13 +348,15 @@ def build_parser() -> argparse.ArgumentParser:
                                               "the budget or the activity catalogue"))
     export.add_argument("document",
                         choices=["notice", "minutes", "web-minutes", "extract", "decisions",
-                                 "budget", "activities"])
+                                 "budget", "activities", "annual-report", "interim-report"])
     export.add_argument("db", type=Path)
     export.add_argument("--meeting", type=int, help=_("meeting id (see list meetings)"))
     export.add_argument("--year", type=int,
                         help=_("year of the decision register, the budget or the activity "
                                "catalogue"))
     export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
+    export.add_argument("--until", metavar="YYYY-MM-DD",
+                        help=_("last day covered by an interim report"))
     export.add_argument("-o", "--output", type=Path, required=True,
                         help=_("file to write (.pdf; for decisions also .xlsx or .csv, "
                                "for the budget and activities also .xlsx)"))
