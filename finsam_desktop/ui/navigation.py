@@ -49,6 +49,12 @@ def _activities(ctx: AppContext) -> Panel:
     return ActivitiesPanel(ctx)
 
 
+def _annual(ctx: AppContext) -> Panel:
+    from finsam_desktop.ui.panels.annual.panel import AnnualPanel
+
+    return AnnualPanel(ctx)
+
+
 def _organisation(ctx: AppContext) -> Panel:
     from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
 
@@ -71,6 +77,7 @@ PANELS = [
     PanelEntry("budget", N_("Budget"), _budget),
     PanelEntry("activities", N_("Activities"), _activities),
     PanelEntry("evaluations", N_("Evaluations"), _evaluations),
+    PanelEntry("annual", N_("Annual report"), _annual),
     PanelEntry("organisation", N_("Organisation"), _organisation),
 ]
 PANEL_KEYS = [entry.key for entry in PANELS]

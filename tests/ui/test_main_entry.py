@@ -24,7 +24,7 @@ def _run(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess
 
 
 @pytest.mark.parametrize("panel", ["overview", "organisation", "meetings", "budget",
-                                   "activities", "evaluations"])
+                                   "activities", "evaluations", "annual"])
 def test_screenshot_writes_a_png(full_file, tmp_path, panel):
     out = tmp_path / f"{panel}.png"
     result = _run(["--lang", "en", "--screenshot", str(out), "--panel", panel, str(full_file)],

@@ -1,0 +1,1 @@
+"""The Annual report panel (Årsredovisning)."""
