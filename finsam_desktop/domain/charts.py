@@ -23,7 +23,8 @@ class Unit(StrEnum):
 
     MONEY = "money"  # öre (drawn in kronor or tkr)
     SHARE = "share"  # ppm (drawn in %)
-    COUNT = "count"  # plain numbers (participants)
+    COUNT = "count"  # plain whole numbers (participants)
+    DECIMAL = "decimal"  # thousandths (drawn with up to three decimals: 6800 is 6,8)
 
 
 # Colour-blind-safe palette (Okabe–Ito), used in order by both builders.

@@ -10,7 +10,8 @@ screen show the same numbers in the same colours (NOTES.md: one description, two
   point gets a small marker (so a value between two gaps still shows); dashed series are
   drawn dashed.
 - Money (öre) is shown in thousands of kronor (tkr), shares (ppm) in per cent, counts
-  (participants) as plain whole numbers under the caption "Antal"; the y-axis always
+  (participants) as plain whole numbers under the caption "Antal", decimals (thousandths,
+  such as an indicator's score) as numbers with decimals under "Värde"; the y-axis always
   includes 0 and has "nice" steps (1, 2, 2.5, 5 × 10ⁿ; for counts whole steps only:
   1, 2, 5, 10, 20, 25, 50 …).
 - Category labels are wrapped onto two lines, or turned 45° when they still do not fit;
@@ -46,15 +47,17 @@ GRID_COLOUR = colors.Color(0.85, 0.85, 0.85)
 THRESHOLD_COLOUR = colors.Color(0.35, 0.35, 0.35)
 DASH = (4, 2)
 _SCALE = {Unit.MONEY: Decimal(100_000), Unit.SHARE: Decimal(10_000),  # öre → tkr, ppm → %
-          Unit.COUNT: Decimal(1)}
+          Unit.COUNT: Decimal(1), Unit.DECIMAL: Decimal(1_000)}  # thousandths → the number
 _GROUP_SHARE = 0.72  # part of a category's slot the bars of a group take
 _MAX_LABEL_LINES = 2
 
 
 def unit_caption(unit: Unit) -> str:
-    """What the y-axis numbers are: "tkr", "%" or "Antal"."""
+    """What the y-axis numbers are: "tkr", "%", "Antal" or "Värde"."""
     if unit is Unit.COUNT:
         return _("Number")
+    if unit is Unit.DECIMAL:
+        return _("Value")
     return _("SEK thousands") if unit is Unit.MONEY else "%"
 
 
@@ -80,7 +83,8 @@ def draw_chart(chart: Chart, width: float, height: float, *, title: bool = False
     scale = _SCALE[chart.unit]
     low, high, step = nice_range(float(min(values, default=0) / scale),
                                  float(max(values, default=0) / scale),
-                                 whole=chart.unit is Unit.COUNT)
+                                 whole=chart.unit is Unit.COUNT,
+                                 least=0.001 if chart.unit is Unit.DECIMAL else 0.0)
     decimals = _decimals(step)
     tick_labels = [_number(low + i * step, decimals)
                    for i in range(round((high - low) / step) + 1)]
@@ -124,11 +128,11 @@ def draw_chart(chart: Chart, width: float, height: float, *, title: bool = False
 # ---------------------------------------------------------------- scale
 
 
-def nice_range(low: float, high: float, ticks: int = 5, *,
-               whole: bool = False) -> tuple[float, float, float]:
+def nice_range(low: float, high: float, ticks: int = 5, *, whole: bool = False,
+               least: float = 0.0) -> tuple[float, float, float]:
     """Axis bounds and step around [low, high], always including 0: steps of 1, 2, 2.5
     or 5 × 10ⁿ, about `ticks` of them. `whole` (counts): the step is a whole number (at
-    least 1, never 2.5)."""
+    least 1, never 2.5); `least`: the smallest step (0.001 for decimals: three at most)."""
     low, high = min(low, 0.0), max(high, 0.0)
     if high == low:  # both 0: nothing to scale
         return (0.0, 1.0, 1.0) if whole else (0.0, 1.0, 0.2)
@@ -137,6 +141,7 @@ def nice_range(low: float, high: float, ticks: int = 5, *,
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     if whole:
         step = 5.0 if step == 2.5 else max(1.0, step)
+    step = max(step, least)
     return (math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step, step)
 
 

@@ -22,15 +22,19 @@ from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.evaluations import (
     EVALUATION_LABELS,
     FULFILMENT_LABELS,
+    MILLI,
     UNIT_LABELS,
     Indicator,
     format_value,
 )
+from finsam_desktop.domain.evaluations import Unit as IndicatorUnit
 from finsam_desktop.i18n import _
 from finsam_desktop.reports.data import ActivityCatalogue, CatalogueEntry
 from finsam_desktop.services import activities, evaluations, organisation, reporting
 from finsam_desktop.services.exports import ExportJob
 from finsam_desktop.storage.store import Store
+
+PPM_PER_MILLI_PERCENT = 10  # a thousandth of a per cent is 10 ppm
 
 
 def participants_chart(counts: list[Count], years: list[int], title: str) -> Chart:
@@ -57,7 +61,11 @@ def outcomes_chart(counts: list[Count], year: int, title: str) -> Chart:
 
 
 def indicator_chart(store: Store, indicator: Indicator) -> Chart:
-    """An indicator's values by year against its target (and baseline)."""
+    """An indicator's values by year against its target (and baseline).
+
+    Percentages are drawn as shares (ppm); a count as plain whole numbers when every value
+    (target and baseline included) is whole; scores and counts with decimals as
+    thousandths (`Unit.DECIMAL`), the way the values are kept."""
     status = evaluations.indicator_status(store, indicator)
     years = [v.year for v in status.series]
     if indicator.baseline_year is not None and indicator.baseline_year not in years:
@@ -65,13 +73,27 @@ def indicator_chart(store: Store, indicator: Indicator) -> Chart:
     by_year = {v.year: v.value_milli for v in status.series}
     if indicator.baseline_year is not None and indicator.baseline_milli is not None:
         by_year.setdefault(indicator.baseline_year, indicator.baseline_milli)
-    unit = Unit.SHARE if indicator.unit.value == "percent" else Unit.COUNT
-    scale = 10 if unit is Unit.SHARE else 1  # milli-% → ppm; milli-count stays milli
-    values = tuple(None if by_year.get(y) is None else by_year[y] * scale for y in years)
-    series = [Series(indicator.name, values, PALETTE[0])]
-    if indicator.target_milli is not None:
-        series.append(Series(_("Target"), tuple(indicator.target_milli * scale for _y in years),
-                             PALETTE[5], dashed=True))
+    milli = [by_year.get(y) for y in years]
+    target = [indicator.target_milli] * len(years) if indicator.target_milli is not None \
+        else None
+    known = [v for v in [*milli, *(target or ())] if v is not None]
+    if indicator.unit is IndicatorUnit.PERCENT:
+        unit = Unit.SHARE
+    elif indicator.unit is IndicatorUnit.COUNT and all(v % MILLI == 0 for v in known):
+        unit = Unit.COUNT
+    else:
+        unit = Unit.DECIMAL
+
+    def drawn(values: list[int | None]) -> tuple[int | None, ...]:
+        if unit is Unit.SHARE:  # thousandths of a per cent → ppm
+            return tuple(None if v is None else v * PPM_PER_MILLI_PERCENT for v in values)
+        if unit is Unit.COUNT:
+            return tuple(None if v is None else v // MILLI for v in values)
+        return tuple(values)
+
+    series = [Series(indicator.name, drawn(milli), PALETTE[0])]
+    if target is not None:
+        series.append(Series(_("Target"), drawn(target), PALETTE[5], dashed=True))
     return Chart(f"indicator-{indicator.id}", indicator.name, ChartKind.LINES, unit,
                  tuple(str(y) for y in years), tuple(series))
 

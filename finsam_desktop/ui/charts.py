@@ -3,8 +3,9 @@
 One generic builder for every chart description: BARS as grouped bars (one group per
 category, one bar per series), LINES as one line per series (dashed series dashed, missing
 values left out). Money is shown in thousands of kronor (tkr) with grouped digits, shares in
-per cent, counts (participants) as plain whole numbers; categories become the x-axis labels;
-a legend names the series.
+per cent, counts (participants) as plain whole numbers, decimals (thousandths, such as an
+indicator's score) with up to three decimals; categories become the x-axis labels; a legend
+names the series.
 
 pyqtgraph (and numpy) are heavy to import, so only the chart tab imports this module, and
 only when it is first shown (start-up stays light; a test checks it).
@@ -29,31 +30,38 @@ GROUP_WIDTH = 0.8  # share of a category's slot taken by its group of bars
 DASHED_ALPHA = 110  # dashed (forecast/plan) bars are drawn lighter
 
 
+_DIVISOR = {Unit.MONEY: 100_000, Unit.SHARE: 10_000, Unit.COUNT: 1, Unit.DECIMAL: 1_000}
+
+
 def scaled(value: int | None, unit: Unit) -> float:
-    """A chart value as drawn: öre → tkr, ppm → %, a count as it is; None → NaN (not
-    drawn)."""
+    """A chart value as drawn: öre → tkr, ppm → %, thousandths → the number, a count as it
+    is; None → NaN (not drawn)."""
     if value is None:
         return math.nan
-    if unit is Unit.COUNT:
-        return float(value)
-    return value / 100_000 if unit is Unit.MONEY else value / 10_000
+    return value / _DIVISOR[unit]
 
 
 def unit_label(unit: Unit) -> str:
     """The y-axis caption."""
     if unit is Unit.COUNT:
         return _("number")
+    if unit is Unit.DECIMAL:
+        return _("value")
     return _("SEK thousand") if unit is Unit.MONEY else _("per cent")
 
 
 def format_value(value: int, unit: Unit) -> str:
-    """A value as a tooltip shows it: kronor, per cent or a plain number."""
+    """A value as a tooltip shows it: kronor, per cent, a number with the decimals it has
+    ("6,8") or a plain number."""
+    from finsam_desktop.domain.evaluations import format_value as format_milli
     from finsam_desktop.formatting import format_money, format_share
 
     if unit is Unit.MONEY:
         return format_money(value)
     if unit is Unit.SHARE:
         return format_share(value)
+    if unit is Unit.DECIMAL:
+        return format_milli(value)
     return format_number(value)
 
 

@@ -203,3 +203,38 @@ def test_nice_range_for_counts(low, high, expected):
 def test_count_axis_in_english(english):
     labels = [s.text for s in draw_chart(participants(), 300, 150).axis_labels.contents]
     assert labels[-1] == "Number"
+
+
+def scores() -> Chart:
+    return Chart("indicator-1", "Nöjdhet", ChartKind.LINES, Unit.DECIMAL, ("2024", "2025"),
+                 (Series("Nöjdhet", (6_800, 7_250)),
+                  Series("Mål", (7_500, 7_500), PALETTE[5], dashed=True)))
+
+
+def test_decimals_are_drawn_as_the_numbers_they_are_with_decimals_on_the_axis():
+    drawing = draw_chart(scores(), 300, 150)
+    labels = [squash(s.text) for s in drawing.axis_labels.contents]
+    assert labels == ["0", "2", "4", "6", "8", "Värde"]  # 6,8 not 6 800; Swedish caption
+    actual, target = drawing.lines.contents
+    zero, two = (line.y1 for line in drawing.grid.contents[:2])  # the grid lines at 0 and 2
+    assert (actual.points[1] - zero) / (two - zero) * 2 == pytest.approx(6.8)
+    assert (actual.points[3] - zero) / (two - zero) * 2 == pytest.approx(7.25)
+    assert target.strokeDashArray
+    small = Chart("s", "Snitt", ChartKind.BARS, Unit.DECIMAL, ("a", "b"),
+                  (Series("x", (250, 1_500)),))
+    labels = [squash(s.text) for s in draw_chart(small, 300, 150).axis_labels.contents]
+    assert labels == ["0,0", "0,5", "1,0", "1,5", "Värde"]  # one number of decimals
+
+
+def test_decimal_axis_never_has_more_than_three_decimals():
+    tiny = Chart("t", "Litet", ChartKind.BARS, Unit.DECIMAL, ("a",), (Series("x", (2,)),))
+    labels = [squash(s.text) for s in draw_chart(tiny, 300, 150).axis_labels.contents]
+    assert labels == ["0,000", "0,001", "0,002", "Värde"]
+    assert nice_range(0, 0.002, least=0.001) == pytest.approx((0, 0.002, 0.001))
+
+
+def test_decimal_axis_in_english(english):
+    labels = [s.text for s in draw_chart(scores(), 300, 150).axis_labels.contents]
+    assert labels[-1] == "Value" and labels[-2] == "8"
+    small = Chart("s", "Snitt", ChartKind.BARS, Unit.DECIMAL, ("a",), (Series("x", (1_500,)),))
+    assert "1.5" in [s.text for s in draw_chart(small, 300, 150).axis_labels.contents]

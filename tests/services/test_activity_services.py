@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from finsam_desktop.domain.activities import Activity, Count, Finding, FindingKind, Measure, Status
 from finsam_desktop.domain.budget import Area, BudgetLine, Focus
+from finsam_desktop.domain.charts import Unit as ChartUnit
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.evaluations import (
     Evaluation,
@@ -254,6 +255,29 @@ def test_goals_indicators_values_and_fulfilment(store):
     assert chart.series[1].values == (400_000,) * 3
     with pytest.raises(ValidationError, match="Indicators measure this goal"):
         evaluations.remove_goal(store, goal.id)
+
+
+def test_indicator_charts_count_in_whole_numbers_and_scores_with_decimals(store):
+    def chart(indicator, *values):
+        evaluations.save_indicator(store, indicator)
+        saved = next(i for i in evaluations.list_indicators(store) if i.name == indicator.name)
+        for year, value in zip((2025, 2026), values, strict=False):
+            evaluations.set_value(store, saved.id, year, IndicatorValue(0, 0, value))
+        return activity_report.indicator_chart(store, saved)
+
+    counted = chart(Indicator(0, "Antal", unit=Unit.COUNT, baseline_milli=120_000,
+                              baseline_year=2024, target_milli=150_000), 137_000, 140_000)
+    assert counted.unit is ChartUnit.COUNT
+    assert counted.series[0].values == (120, 137, 140)  # whole numbers, not thousandths
+    assert counted.series[1].values == (150,) * 3
+    halves = chart(Indicator(0, "Snitt", unit=Unit.COUNT, target_milli=3_000), 2_500)
+    assert halves.unit is ChartUnit.DECIMAL and halves.series[0].values == (2_500,)
+    assert halves.series[1].values == (3_000,)
+    scored = chart(Indicator(0, "Betyg", unit=Unit.SCORE, target_milli=7_000), 6_800, 7_000)
+    assert scored.unit is ChartUnit.DECIMAL  # a score even when every value is whole
+    assert scored.series[0].values == (6_800, 7_000) and scored.series[1].values == (7_000,) * 2
+    share = chart(Indicator(0, "Andel", target_milli=40_000), 36_900)
+    assert share.unit is ChartUnit.SHARE and share.series[0].values == (369_000,)
 
 
 def test_nns_questions_are_never_reworded(store):

@@ -102,6 +102,31 @@ def test_counts_are_plain_whole_numbers(qtbot):
         "(pyqtgraph alone would tick in fractions)"
 
 
+def test_decimals_are_drawn_with_their_decimals(qtbot):
+    from finsam_desktop.ui import translation
+    from finsam_desktop.ui.charts import build_chart
+
+    chart = Chart("s", "Score", ChartKind.LINES, Unit.DECIMAL, ("2025", "2026"),
+                  (Series("Score", (6_800, 7_250)), Series("Target", (7_000, 7_000),
+                                                           dashed=True)),
+                  threshold=6_500)
+    widget = build_chart(chart)
+    qtbot.addWidget(widget)
+    line, target, threshold = widget.items
+    assert list(line.yData) == [pytest.approx(6.8), pytest.approx(7.25)], "thousandths"
+    assert list(target.yData) == [7.0, 7.0] and threshold.value() == pytest.approx(6.5)
+    axis = widget.getPlotItem().getAxis("left")
+    assert axis.labelText == "value"
+    assert any(spacing < 1 for spacing, _offset in axis.tickSpacing(6, 7.5, 300))
+    assert axis.tickStrings([6.5], 1, 0.5) == ["6.5"]
+    assert line.toolTip() == "Score\n2025: 6.8\n2026: 7.25"
+    translation.set_language("sv")
+    widget = build_chart(chart)
+    qtbot.addWidget(widget)
+    assert widget.items[0].toolTip() == "Score\n2025: 6,8\n2026: 7,25"
+    assert widget.getPlotItem().getAxis("left").labelText == "värde"
+
+
 def test_the_charts_tab_draws_the_budget_from_its_data(full_ctx, qtbot):
     import pyqtgraph as pg
 

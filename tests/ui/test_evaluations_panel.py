@@ -390,7 +390,7 @@ def test_the_chart_draws_the_selected_indicator_against_its_target(full_ctx, qtb
     qtbot.waitUntil(lambda: chart.widget is not None and chart.chart.title == "B betyg")
     line = chart.widget.items[0]
     assert list(line.yData) == [pytest.approx(6.9), pytest.approx(7.25)], "decimals kept"
-    assert chart.widget.getPlotItem().getAxis("left").labelText == "score"
+    assert chart.widget.getPlotItem().getAxis("left").labelText == "value"
     assert "2025: 7.25" in line.toolTip()
 
     panel.goals_tab.select("indicator", count.id)
@@ -405,6 +405,38 @@ def test_the_chart_draws_the_selected_indicator_against_its_target(full_ctx, qtb
     qtbot.waitUntil(lambda: chart.widget is not None
                     and chart.widget.chart.categories[-1] == "2026")
     assert list(chart.widget.items[0].yData) == [120.0, 140.0, 155.0]
+
+
+def test_the_chart_shows_each_indicator_in_its_own_unit_in_swedish(full_ctx, qtbot):
+    """The chart is drawn as the service describes it: a score with its decimals, a count
+    as a whole number, a percentage in per cent; the tooltips read the chart's values."""
+    store = full_ctx.require_store()
+    score = add_indicator(store, Indicator(0, "Betyg", unit=Unit.SCORE, target_milli=7_000))
+    count = add_indicator(store, Indicator(0, "Antal", unit=Unit.COUNT, target_milli=150_000))
+    share = add_indicator(store, Indicator(0, "Andel", target_milli=40_000))
+    for indicator, value in ((score, 6_800), (count, 137_000), (share, 36_900)):
+        evaluations.set_value(store, indicator.id, 2025,
+                              IndicatorValue(indicator.id, 2025, value))
+    translation.set_language("sv")
+    panel = open_panel(full_ctx, qtbot)
+    chart = panel.goals_tab.chart
+    shown = {}
+    for indicator in (score, count, share):
+        panel.goals_tab.select("indicator", indicator.id)
+        qtbot.waitUntil(lambda name=indicator.name: chart.widget is not None
+                        and chart.chart.title == name)
+        line = chart.widget.items[0]
+        shown[indicator.name] = (list(line.yData), line.toolTip(),
+                                 chart.widget.getPlotItem().getAxis("left").labelText)
+    values, tip, axis = shown["Betyg"]
+    assert values == [pytest.approx(6.8)] and axis == "värde"
+    assert "2025: 6,8" in tip and "6800" not in tip and "2025: 7" not in tip
+    values, tip, axis = shown["Antal"]
+    assert values == [137.0] and axis == "antal"
+    assert tip.endswith("2025: 137")
+    values, tip, axis = shown["Andel"]
+    assert values == [pytest.approx(36.9)] and axis == "procent"
+    assert "2025: 36,9\u00a0%" in tip
 
 
 # Evaluations ------------------------------------------------------------------------------
