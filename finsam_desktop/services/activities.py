@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from finsam_desktop.domain import activities as rules
 from finsam_desktop.domain.activities import (
@@ -460,11 +461,19 @@ def _clean_finding(finding: Finding) -> Finding:
     return dataclasses.replace(finding, **values)
 
 
+class SavedFinding(NamedTuple):
+    """What `save_finding` did: the finding and its activities before (None for a new one),
+    the finding as saved (with its id, also for a new one) and what changed."""
+
+    before: tuple[Finding, list[int]] | None
+    record: Finding
+    changes: Changes
+
+
 def save_finding(store: Store, finding: Finding,
-                 activity_ids: Sequence[int]) -> tuple[tuple[Finding, list[int]] | None,
-                                                       Changes]:
+                 activity_ids: Sequence[int]) -> SavedFinding:
     """Add (id 0) or update a mapping/obstacle and the activities addressing it; returns
-    what was there before (None for a new one)."""
+    what was there before (None for a new one) and the finding as saved."""
     clean = _clean_finding(finding)
     with store.user_action():
         known = {a.id for a in store.activities.activities.all()}
@@ -482,7 +491,8 @@ def save_finding(store: Store, finding: Finding,
         store.activities.set_finding_links(finding_id, activity_ids)
         store.audit.log("finding.saved", "findings", finding_id, before=before,
                         after={"finding": clean, "activities": list(activity_ids)})
-    return before, _changes()
+        saved = store.activities.findings.get(finding_id)
+    return SavedFinding(before, saved, _changes())
 
 
 def remove_finding(store: Store, finding_id: int) -> tuple[tuple[Finding, list[int]], Changes]:

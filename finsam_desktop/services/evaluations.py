@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from finsam_desktop.domain import evaluations as rules
 from finsam_desktop.domain.activities import check_no_personal_data
@@ -29,6 +30,15 @@ def _changes() -> Changes:
     return Changes.of(*TABLES)
 
 
+class Saved[R](NamedTuple):
+    """What a save service did: the record it replaced (None for a new one), the record
+    as saved (with its id, also for a new one) and what changed."""
+
+    before: R | None
+    record: R
+    changes: Changes
+
+
 def _text(value: str, label: str, *, required: bool = False, limit: int = 20_000) -> str:
     return check_no_personal_data(check_text(value, field=label, required=required,
                                              max_length=limit), field=label)
@@ -42,8 +52,9 @@ def list_goals(store: Store) -> list[Goal]:
     return store.activities.goals.all()
 
 
-def save_goal(store: Store, goal: Goal) -> tuple[Goal | None, Changes]:
-    """Add (id 0) or change a goal; returns the previous goal (None for a new one)."""
+def save_goal(store: Store, goal: Goal) -> Saved[Goal]:
+    """Add (id 0) or change a goal; returns the previous goal (None for a new one) and the
+    goal as saved."""
     clean = dataclasses.replace(goal, title=_text(goal.title, _("Goal"), required=True,
                                                   limit=300),
                                 description=_text(goal.description, _("Description")))
@@ -58,7 +69,8 @@ def save_goal(store: Store, goal: Goal) -> tuple[Goal | None, Changes]:
             store.activities.goals.update(clean)
             goal_id = clean.id
         store.audit.log("goal.saved", "goals", goal_id, before=before, after=clean)
-    return before, _changes()
+        saved = store.activities.goals.get(goal_id)
+    return Saved(before, saved, _changes())
 
 
 def remove_goal(store: Store, goal_id: int) -> tuple[Goal, Changes]:
@@ -100,8 +112,9 @@ def _clean_indicator(indicator: Indicator) -> Indicator:
     return clean
 
 
-def save_indicator(store: Store, indicator: Indicator) -> tuple[Indicator | None, Changes]:
-    """Add (id 0) or change an indicator; an NNS question's wording is never changed."""
+def save_indicator(store: Store, indicator: Indicator) -> Saved[Indicator]:
+    """Add (id 0) or change an indicator; an NNS question's wording is never changed.
+    Returns the previous indicator (None for a new one) and the indicator as saved."""
     clean = _clean_indicator(indicator)
     with store.user_action():
         if clean.goal_id is not None:
@@ -120,7 +133,8 @@ def save_indicator(store: Store, indicator: Indicator) -> tuple[Indicator | None
             indicator_id = clean.id
         store.audit.log("indicator.saved", "indicators", indicator_id, before=before,
                         after=clean)
-    return before, _changes()
+        saved = store.activities.indicators.get(indicator_id)
+    return Saved(before, saved, _changes())
 
 
 def remove_indicator(store: Store, indicator_id: int) -> tuple[Indicator, Changes]:
@@ -214,8 +228,9 @@ def list_evaluations(store: Store, activity_id: int | None = None) -> list[Evalu
     return [e for e in found if activity_id is None or e.activity_id == activity_id]
 
 
-def save_evaluation(store: Store, evaluation: Evaluation) -> tuple[Evaluation | None, Changes]:
-    """Add (id 0) or change an evaluation record."""
+def save_evaluation(store: Store, evaluation: Evaluation) -> Saved[Evaluation]:
+    """Add (id 0) or change an evaluation record; returns the previous record (None for a
+    new one) and the record as saved."""
     clean = dataclasses.replace(
         evaluation, title=_text(evaluation.title, _("Title"), required=True, limit=300),
         evaluator=_text(evaluation.evaluator, _("Evaluator"), limit=300),
@@ -238,7 +253,8 @@ def save_evaluation(store: Store, evaluation: Evaluation) -> tuple[Evaluation | 
             evaluation_id = clean.id
         store.audit.log("evaluation.saved", "evaluations", evaluation_id, before=before,
                         after=clean)
-    return before, _changes()
+        saved = store.activities.evaluations.get(evaluation_id)
+    return Saved(before, saved, _changes())
 
 
 def remove_evaluation(store: Store, evaluation_id: int) -> tuple[Evaluation, Changes]:

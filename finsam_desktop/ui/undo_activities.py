@@ -167,11 +167,11 @@ class SaveFinding(ServiceCommand):
         store = self._ctx.require_store()
         if self._new and not first:  # redo of an addition: back with the same id
             return activities.restore_finding(store, self.finding, self._activities)
-        self._before, changes = activities.save_finding(store, self.finding, self._activities)
-        if self._new:  # the service does not return the new id: it is the highest
-            self.finding = max((f for f, _links in activities.list_findings(store)),
-                               key=lambda f: f.id)
-        return changes
+        saved = activities.save_finding(store, self.finding, self._activities)
+        self._before = saved.before
+        if self._new:
+            self.finding = saved.record  # with its new id
+        return saved.changes
 
     def _backward(self) -> Changes:
         store = self._ctx.require_store()
@@ -179,7 +179,7 @@ class SaveFinding(ServiceCommand):
             return activities.remove_finding(store, self.finding.id)[1]
         assert self._before is not None
         finding, links = self._before
-        return activities.save_finding(store, finding, links)[1]
+        return activities.save_finding(store, finding, links).changes
 
 
 class RemoveFinding(ServiceCommand):

@@ -2,9 +2,9 @@
 the pattern).
 
 Every command calls `services.evaluations` only. The save services add a record (id 0) or
-change one and return what they replaced; an added record's id is found by comparing the
-lists before and after, so undo removes exactly it and redo puts it back with the same id
-(`evaluations.restore`), and later commands on the stack still match.
+change one and return what they replaced and the record as saved (`evaluations.Saved`); an
+added record is kept as saved, with its new id, so undo removes exactly it and redo puts it
+back with the same id (`evaluations.restore`), and later commands on the stack still match.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ class _Save(ServiceCommand):
     """Add (id 0) or change a record through a save service."""
 
     table: str
-    listing: Callable[[Store], list[Any]]
-    save: Callable[[Store, Any], tuple[Any, Changes]]
+    save: Callable[[Store, Any], evaluations.Saved[Any]]
     remove: Callable[[Store, int], tuple[Any, Changes]]
 
     def __init__(self, ctx: AppContext, record: Any, text: str) -> None:
@@ -39,21 +38,20 @@ class _Save(ServiceCommand):
 
     def _forward(self, *, first: bool) -> Changes:
         store = self._ctx.require_store()
-        if not self._added:
-            self._before, changes = self.save(store, self.record)
-            return changes
-        if not first:  # redo of an add: the same record with the same id
+        if self._added and not first:  # redo of an add: the same record with the same id
             return evaluations.restore(store, self.table, self.record)
-        known = {r.id for r in self.listing(store)}
-        _before, changes = self.save(store, self.record)
-        self.record = next(r for r in self.listing(store) if r.id not in known)
-        return changes
+        saved = self.save(store, self.record)
+        if self._added:
+            self.record = saved.record  # with its new id
+        else:
+            self._before = saved.before
+        return saved.changes
 
     def _backward(self) -> Changes:
         store = self._ctx.require_store()
         if self._added:
             return self.remove(store, self.record.id)[1]
-        return self.save(store, self._before)[1]
+        return self.save(store, self._before).changes
 
 
 class _Remove(ServiceCommand):
@@ -78,7 +76,6 @@ class SaveGoal(_Save):
     """Add or edit a goal."""
 
     table = "goals"
-    listing = staticmethod(evaluations.list_goals)
     save = staticmethod(evaluations.save_goal)
     remove = staticmethod(evaluations.remove_goal)
 
@@ -101,7 +98,6 @@ class SaveIndicator(_Save):
     """Add or edit an indicator (an NNS question's wording is refused by the service)."""
 
     table = "indicators"
-    listing = staticmethod(evaluations.list_indicators)
     save = staticmethod(evaluations.save_indicator)
     remove = staticmethod(evaluations.remove_indicator)
 
@@ -145,7 +141,6 @@ class SaveEvaluation(_Save):
     """Add or edit an evaluation record."""
 
     table = "evaluations"
-    listing = staticmethod(evaluations.list_evaluations)
     save = staticmethod(evaluations.save_evaluation)
     remove = staticmethod(evaluations.remove_evaluation)
 

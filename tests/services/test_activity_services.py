@@ -259,8 +259,7 @@ def test_goals_indicators_values_and_fulfilment(store):
 
 def test_indicator_charts_count_in_whole_numbers_and_scores_with_decimals(store):
     def chart(indicator, *values):
-        evaluations.save_indicator(store, indicator)
-        saved = next(i for i in evaluations.list_indicators(store) if i.name == indicator.name)
+        saved = evaluations.save_indicator(store, indicator).record
         for year, value in zip((2025, 2026), values, strict=False):
             evaluations.set_value(store, saved.id, year, IndicatorValue(0, 0, value))
         return activity_report.indicator_chart(store, saved)
@@ -278,6 +277,31 @@ def test_indicator_charts_count_in_whole_numbers_and_scores_with_decimals(store)
     assert scored.series[0].values == (6_800, 7_000) and scored.series[1].values == (7_000,) * 2
     share = chart(Indicator(0, "Andel", target_milli=40_000), 36_900)
     assert share.unit is ChartUnit.SHARE and share.series[0].values == (369_000,)
+
+
+def test_save_services_return_the_record_as_saved(store):
+    activity = _activity(store)
+    saved = evaluations.save_goal(store, Goal(0, " Fler i arbete "))
+    before, goal, changes = saved
+    assert before is None and goal.id and goal == evaluations.list_goals(store)[0]
+    assert goal.title == "Fler i arbete" and changes.touches("goals")
+    edited = evaluations.save_goal(store, dataclasses.replace(goal, title="Fler i studier"))
+    assert edited.before == goal and edited.record == dataclasses.replace(
+        goal, title="Fler i studier")
+    indicator = evaluations.save_indicator(store, Indicator(0, "Andel", goal_id=goal.id))
+    assert indicator.before is None and indicator.record == evaluations.list_indicators(store)[0]
+    evaluation = evaluations.save_evaluation(store, Evaluation(0, EvaluationKind.PROCESS,
+                                                               "Process", activity.id))
+    assert evaluation.record == evaluations.list_evaluations(store)[0]
+    assert evaluation.record.id and evaluation.changes.touches("evaluations")
+    finding = activities.save_finding(store, Finding(0, FindingKind.OBSTACLE, "Glapp"),
+                                      [activity.id])
+    assert finding.before is None and finding.record.id
+    assert activities.list_findings(store) == [(finding.record, [activity.id])]
+    again = activities.save_finding(store, dataclasses.replace(finding.record, title="Glappet"),
+                                    [])
+    assert again.before == (finding.record, [activity.id])
+    assert again.record == dataclasses.replace(finding.record, title="Glappet")
 
 
 def test_nns_questions_are_never_reworded(store):

@@ -63,8 +63,7 @@ def add_activity(store: Store, name: str = "Steg till arbete") -> Activity:
 
 
 def add_indicator(store: Store, indicator: Indicator) -> Indicator:
-    evaluations.save_indicator(store, indicator)
-    return next(i for i in evaluations.list_indicators(store) if i.name == indicator.name)
+    return evaluations.save_indicator(store, indicator).record
 
 
 def open_panel(ctx, qtbot):  # type: ignore[no-untyped-def]
@@ -239,8 +238,7 @@ def test_the_year_chosen_decides_which_value_counts(full_ctx, qtbot, qtmodeltest
     assert tree_text(panel, "indicator", indicator.id, cols.LATEST) == "42\u00a0% (2024)"
     assert tab.selected_indicator() == indicator
     lower = dataclasses.replace(indicator, higher_is_better=False, target_milli=26_000)
-    _before, changes = evaluations.save_indicator(store, lower)
-    full_ctx.events.changed.emit(changes)
+    full_ctx.events.changed.emit(evaluations.save_indicator(store, lower).changes)
     assert tab.year() == 2024, "the year chosen is kept across a refresh"
     assert fulfilment(panel, "indicator", indicator.id) == "Not met"
     assert tree_text(panel, "indicator", indicator.id, cols.TARGET) == "≤\u00a026\u00a0%"
@@ -326,8 +324,7 @@ def test_removing_a_goal_or_indicator_in_use_is_refused_then_undo_restores(panel
 def test_editing_an_indicator_and_undoing_an_add(panel, full_ctx):
     store = full_ctx.require_store()
     activity = add_activity(store)
-    _before, changes = evaluations.save_goal(store, Goal(0, "Mål"))
-    full_ctx.events.changed.emit(changes)
+    full_ctx.events.changed.emit(evaluations.save_goal(store, Goal(0, "Mål")).changes)
     tab = panel.goals_tab
     dialog = tab.add_indicator()
     assert [dialog.activity.itemText(i) for i in range(dialog.activity.count())] == [
@@ -445,8 +442,8 @@ def test_an_evaluation_added_filtered_edited_and_removed_with_undo(panel, full_c
     store = full_ctx.require_store()
     activity = add_activity(store)
     other = add_activity(store, "Jobbspåret")
-    _before, changes = evaluations.save_evaluation(store, Evaluation(
-        0, EvaluationKind.NNS, "NNS-indikatorer", None, "Kansliet"))
+    changes = evaluations.save_evaluation(store, Evaluation(
+        0, EvaluationKind.NNS, "NNS-indikatorer", None, "Kansliet")).changes
     full_ctx.events.changed.emit(changes)
     panel.show_tab("evaluations")
     tab = panel.evaluations_tab
@@ -611,9 +608,9 @@ panel = window.show_panel("evaluations")
 app.processEvents()
 print("GOALS ONLY", [m for m in ("pyqtgraph", "numpy") if m in sys.modules])
 store = window.ctx.require_store()
-_before, changes = evaluations.save_indicator(store, Indicator(0, "Andel", target_milli=1))
-window.ctx.events.changed.emit(changes)
-panel.goals_tab.select("indicator", evaluations.list_indicators(store)[0].id)
+saved = evaluations.save_indicator(store, Indicator(0, "Andel", target_milli=1))
+window.ctx.events.changed.emit(saved.changes)
+panel.goals_tab.select("indicator", saved.record.id)
 app.processEvents()
 print("INDICATOR", "pyqtgraph" in sys.modules, panel.goals_tab.chart.widget is not None)
 window.close()
