@@ -414,3 +414,19 @@ def test_the_grid_models_pass_the_model_tester(panel, qtmodeltester):
     for view in panel.statements_tab.grids.values():
         qtmodeltester.check(view.grid(), force_py=True)
     qtmodeltester.check(panel.members_tab.model, force_py=True)
+
+
+def test_the_report_is_recorded_as_sent_to_all_in_one_step(panel, modals):
+    store = store_of(panel)
+    first = organisation.list_members(store)[0]
+    annual.save_cycle(store, MemberCycle(YEAR, first.id, dt.date(2027, 3, 18)))
+    panel.refresh()
+    panel.show_tab("members")
+    modals.texts.append("2027-03-20")
+    panel.members_tab.report_all_button.click()
+    sent = {c.member_id: c.report_sent_on for c in annual.cycles(store, YEAR)}
+    assert sent[first.id] == dt.date(2027, 3, 18), "a date already recorded is kept"
+    assert sorted(set(sent.values())) == [dt.date(2027, 3, 18), dt.date(2027, 3, 20)]
+    assert panel.strip.value_text(SENT) == "5 of 5"
+    panel._ctx.undo_stack.undo()
+    assert panel.strip.value_text(SENT) == "1 of 5", "one undo step for all of them"

@@ -28,7 +28,7 @@ PROBLEM_STYLE = ("background: #fdf3d8; color: #5c4400; border: 1px solid #e0c36a
 SOON_DAYS = 30  # the countdown turns amber a month before the deadline
 
 DEADLINE, SIGNED, ADOPTED, AUDIT, SENT, DISCHARGE = range(6)
-STRETCH = (3, 2, 3, 3, 2, 6)  # room by the length of what each column says
+STRETCH = (4, 2, 3, 3, 3, 6)  # room by the length of what each column says
 
 
 def countdown(status: CycleStatus, signing_date: dt.date | None) -> tuple[str, str]:
@@ -63,12 +63,13 @@ class CycleStrip(QFrame):
         self.captions = [QLabel(self) for _index in range(6)]
         self.values = [QLabel(self) for _index in range(6)]
         grid = QGridLayout()
-        grid.setHorizontalSpacing(20)
+        grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(0)
         for column, (caption, value) in enumerate(zip(self.captions, self.values,
                                                       strict=True)):
             caption.setStyleSheet(CAPTION_STYLE)
             caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            caption.setWordWrap(True)
             value.setStyleSheet(VALUE_STYLE)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setWordWrap(True)  # a long state takes two lines rather than being cut
@@ -103,11 +104,11 @@ class CycleStrip(QFrame):
                     "the year: by {deadline}.").format(deadline=deadline_text))
         if report.signing_date is not None:
             place = report.signing_place or "—"
-            self._set(SIGNED, _("Signed"), report.signing_date.isoformat(), DONE_STYLE,
+            self._set(SIGNED, _("Report signed"), report.signing_date.isoformat(), DONE_STYLE,
                       _("Signed in {place} on {date} (tab Signing and audit).").format(
                           place=place, date=report.signing_date.isoformat()))
         else:
-            self._set(SIGNED, _("Signed"), _("not yet"), OPEN_STYLE,
+            self._set(SIGNED, _("Report signed"), _("not yet"), OPEN_STYLE,
                       _("The signing date and place (tab Signing and audit)."))
         if report.adopted_item_id is not None:
             self._set(ADOPTED, _("Adopted by the board"),

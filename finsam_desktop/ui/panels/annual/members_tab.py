@@ -18,7 +18,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +30,7 @@ from finsam_desktop.domain.annual import DISCHARGE_LABELS, Discharge, MemberCycl
 from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.domain.values import parse_date
 from finsam_desktop.i18n import _
-from finsam_desktop.ui import undo
+from finsam_desktop.ui import dialogs, undo
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.budget.common import MessageLabel
 from finsam_desktop.ui.panels.budget.grid import (
@@ -150,9 +152,18 @@ class MembersTab(QWidget):
         self.message = MessageLabel(self)
         self.model.refused.connect(self.message.refuse)
         self.model.accepted.connect(self.message.clear_message)
+        self.report_all_button = QPushButton(self)
+        self.audit_all_button = QPushButton(self)
+        self.report_all_button.clicked.connect(lambda: self.mark_all_sent(audit=False))
+        self.audit_all_button.clicked.connect(lambda: self.mark_all_sent(audit=True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_all_button)
+        buttons.addWidget(self.audit_all_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.view)
+        layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -163,6 +174,12 @@ class MembersTab(QWidget):
                              "liability (ansvarsfrihet) for the board. Type dates as "
                              "YYYY-MM-DD; a decision needs its date. Each change is saved at "
                              "once."))
+        self.report_all_button.setText(_("Report sent to all…"))
+        self.report_all_button.setToolTip(_("Record one date for every member the annual "
+                                            "report was not yet recorded as sent to."))
+        self.audit_all_button.setText(_("Audit report sent to all…"))
+        self.audit_all_button.setToolTip(_("Record one date for every member the audit "
+                                           "report was not yet recorded as sent to."))
 
     def show_cycles(self, year: int, cycles: Sequence[MemberCycle],
                     names: Mapping[int, str]) -> None:
@@ -181,8 +198,17 @@ class MembersTab(QWidget):
                           "(ansvarsfrihet); each member decides separately."),
              DECIDED_ON: _("The day of the member's decision."),
              REFERENCE: _("The member's decision, e.g. KF 2027-04-24 § 45.")})
-        self.view.set_widths([190, 105, 125, 115, 105, 200, 160], stretch=NOTE)
+        self.view.set_widths(self._widths(), stretch=REFERENCE)
         self.view.fit_height(max_rows=30)
+
+    def _widths(self) -> list[int]:
+        """Room for each header (the languages differ) and for what the cells hold."""
+        metrics = self.view.horizontalHeader().fontMetrics()
+        least = {MEMBER: 150, REPORT_SENT: 95, AUDIT_SENT: 95, DISCHARGE: 110,
+                 DECIDED_ON: 95, REFERENCE: 150, NOTE: 120}
+        headers = self.model.headers()
+        return [max(least[column], metrics.horizontalAdvance(headers[column]) + 16)
+                for column in range(len(headers))]
 
     def _row(self, cycle: MemberCycle) -> GridRow:
         cells = [self._names.get(cycle.member_id, "?"), _date_text(cycle.report_sent_on),
@@ -192,6 +218,9 @@ class MembersTab(QWidget):
                                                      REFERENCE, NOTE)}
         edit[DISCHARGE] = cycle.discharge.value
         row = GridRow(cycle.member_id, RowKind.LINE, cells, edit=edit, payload=cycle)
+        for column in (REFERENCE, NOTE):  # all of a long text, also when the cell cuts it
+            if cells[column]:
+                row.tips[column] = cells[column]
         if cycle.discharge is Discharge.NOT_GRANTED:
             row.red.add(DISCHARGE)
             row.tips[DISCHARGE] = _("Not granted: the member may dismiss the ledamöter it "
@@ -221,6 +250,42 @@ class MembersTab(QWidget):
             return
         undo.run(self._ctx, SaveCycle(self._ctx, changed, self._names.get(cycle.member_id, "")))
         self.model.drop_pending(row.key, merged)
+
+    def mark_all_sent(self, *, audit: bool) -> bool:
+        """Ask for a date and record the report (or the audit report) as sent that day to
+        every member without a date yet, in one undo step; True if recorded."""
+        field = "audit_sent_on" if audit else "report_sent_on"
+        missing = [row.payload for row in self.model.rows()
+                   if getattr(row.payload, field) is None]
+        if self._year is None:
+            return False
+        if not missing:
+            self.message.say(_("Every member already has a date."))
+            return False
+        title = _("Audit report sent") if audit else _("Report sent")
+        text = dialogs.ask_text(self, title, _("Sent on (YYYY-MM-DD) to {count} members "
+                                               "without a date:").format(count=len(missing)),
+                                self._ctx.require_store().today().isoformat())
+        if text is None:
+            return False
+        try:
+            day = parse_date(text)
+        except FinsamError as error:
+            self.message.refuse(str(error))
+            return False
+        stack = self._ctx.undo_stack
+        stack.beginMacro(title)
+        try:
+            for cycle in missing:
+                undo.run(self._ctx, SaveCycle(self._ctx, dataclasses.replace(cycle, **{field: day}),
+                                              self._names.get(cycle.member_id, "")))
+        except FinsamError as error:
+            self.message.refuse(str(error))
+            return False
+        finally:
+            stack.endMacro()
+        self.message.say(_("Recorded for {count} members.").format(count=len(missing)))
+        return True
 
     def _clear(self, cells: list[tuple[int, int]]) -> None:
         """Delete: empty the selected dates and texts of one member (decisions stay)."""

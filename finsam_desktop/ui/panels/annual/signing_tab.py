@@ -112,7 +112,7 @@ class SigningTab(QWidget):
         self.audit_box.setTitle(_("Audit report"))
         self.signatories_box.setTitle(_("Signatories"))
         for label, text in zip(self.form_labels, (_("Signing date"), _("Place"),
-                                                  _("Adopted by"), _("Received on"),
+                                                  _("Adopted by"), _("Date received"),
                                                   _("Reference")), strict=True):
             label.setText(text)
         self.signing_date.setToolTip(_("The day the board signs the annual report, at the "
@@ -188,7 +188,7 @@ class SigningTab(QWidget):
             rows = [GridRow(i, RowKind.LINE, [s.name, s.member, s.function])
                     for i, s in enumerate(signatories)]
         self.signatories.grid().set_table([_("Name"), _("Member"), _("Function")], rows)
-        self.signatories.set_widths([200, 200, 120], stretch=MEMBER)
+        self.signatories.set_widths([200, 200, 160], stretch=MEMBER)
         self.signatories.fit_height()
 
     def shown_signatories(self) -> list[str]:

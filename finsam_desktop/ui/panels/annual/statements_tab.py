@@ -67,7 +67,7 @@ class StatementGrid(GridView):
             if row.is_sum:
                 kind = RowKind.RESULT if row.code in FINAL else RowKind.TOTAL
                 grid_rows.append(GridRow(row.code, kind, cells, red=red, payload=row, tips={
-                    -1: self._sum_tip(labels[row.code].sum_of)}))
+                    -1: row.label + "\n" + self._sum_tip(labels[row.code].sum_of)}))
                 continue
             grid_rows.append(GridRow(row.code, RowKind.LINE, cells,
                                      edit={NOTE: row.note_ref, THIS: editor_text(row.this_year)},
@@ -82,7 +82,7 @@ class StatementGrid(GridView):
                      "removes it."),
              LAST: _("Entered on {year}: choose {year} above to change it.").format(
                  year=year - 1)})
-        self.set_widths([250, 44, 106, 106], stretch=LINE)
+        self.set_widths([250, 36, 98, 98], stretch=LINE)
         self.clearSpans()
         for number, row in enumerate(rows):
             if row.heading:  # a caption across the row, never cut off
@@ -177,8 +177,8 @@ class StatementsTab(QWidget):
         right.addStretch(1)
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)
-        columns.setColumnStretch(0, 1)
-        columns.setColumnStretch(1, 1)
+        columns.setColumnStretch(0, 10)  # the longer labels of income and cash flow
+        columns.setColumnStretch(1, 9)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(columns, 1)
