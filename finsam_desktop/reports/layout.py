@@ -10,6 +10,7 @@ certification of extracts at the foot of every page.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from functools import partial
@@ -18,6 +19,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from finsam_desktop.i18n import _, current_language
+from finsam_desktop.reports import pdfa
 from finsam_desktop.reports import styles as st
 from finsam_desktop.reports.fonts import FAMILY, register_fonts
 from finsam_desktop.reports.text import markup
@@ -54,7 +56,8 @@ LANDSCAPE = "landscape"
 
 def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
               landscape: bool = False) -> Path:
-    """Lay `story` out on A4 pages with the running header and write it to `out` atomically.
+    """Lay `story` out on A4 pages with the running header and write it to `out` atomically,
+    as PDF/A (`pdfa.archive`: output intent, XMP metadata, language).
 
     `landscape` turns the pages (wide registers); the header, rule and page label follow
     the page's width, and without initials boxes the bottom margin is smaller. The pages
@@ -66,18 +69,22 @@ def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
     out = Path(out)
     part = out.with_name(out.name + ".part")
     pagesize = st.LANDSCAPE_PAGE_SIZE if landscape else st.PAGE_SIZE
+    language = _LANGUAGE_TAGS.get(current_language(), "sv-SE")
+    buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        str(part), pagesize=pagesize, leftMargin=st.MARGIN_LEFT,
+        buffer, pagesize=pagesize, leftMargin=st.MARGIN_LEFT,
         rightMargin=st.MARGIN_RIGHT, topMargin=st.MARGIN_TOP,
         bottomMargin=_bottom_margin(head, landscape),
         title=meta.title, author=meta.author, subject=meta.subject,
-        creator="FINSAM Desktop", lang=_LANGUAGE_TAGS.get(current_language(), "sv-SE"),
+        creator=pdfa.CREATOR, lang=language,
         initialFontName=FAMILY,
     )
     templates = [_template(head, turned=False), _template(head, turned=True)]
     doc.addPageTemplates(templates[::-1] if landscape else templates)
     try:
         doc.build(story, canvasmaker=numbered_canvas(_("Page {page} ({pages})")))
+        pdfa.archive(buffer.getvalue(), part,
+                     pdfa.DocumentInfo(meta.title, meta.author, meta.subject, language))
         os.replace(part, out)
     finally:
         part.unlink(missing_ok=True)
