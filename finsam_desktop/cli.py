@@ -297,7 +297,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     path = job.run(args.output)
-    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
+    for written in (path, *job.companions(path)):
+        print(_("Wrote {title} to {path}.").format(title=job.title, path=written))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ SV = {
     "Extract certified": "Utdragsbestyrkande",
     "Printed {date}": "Utskriven {date}",
     # attendance and signing
+    "Attendance": "Närvaro",  # heading in the web minutes' HTML (already in the catalogue)
     "Place and time": "Plats och tid",
     "Voting members": "Beslutande",
     "Deputies present, not serving": "Ej tjänstgörande ersättare",
