@@ -30,14 +30,19 @@ HINT_STYLE = "color: #555555;"
 DATA_HINTS = {
     "about": N_("The printed report adds from the data: the members and their shares, the "
                 "board per member, the meetings held and the staff."),
-    "goals": N_("The printed report adds from the data: each goal with its indicators and "
-                "fulfilment."),
-    "activities": N_("The printed report adds from the data: the activities, individual-"
-                     "targeted and structural, with budget and actual and participants."),
-    "evaluation": N_("The printed report adds from the data: the participant figures, the "
-                     "indicators and the evaluations of the year."),
-    "financial": N_("The printed report adds from the data: budget against actual and the "
-                    "equity; the statements are entered in the tab Statements."),
+    "goals": N_("The printed report adds from the data: each goal with its fulfilment (the "
+                "indicators in an appendix)."),
+    "activities": N_("The printed report adds from the data: the activities with budget, "
+                     "actual and participants, and charts."),
+    "evaluation": N_("The printed report adds from the data: the evaluations finished in the "
+                     "year with their findings."),
+    "sound_management": N_("The printed report adds from the data: the key figures, budget "
+                           "against actual, and the equity against the charter's "
+                           "threshold."),
+    "financial": N_("The printed report adds from the data: the result against the budget, "
+                    "charts, the equity year by year and the warnings. The statements are "
+                    "entered in the tab Statements."),
+    "accounting_principles": N_("Printed as note 1 after the statements."),
 }
 
 
