@@ -430,3 +430,21 @@ def test_the_report_is_recorded_as_sent_to_all_in_one_step(panel, modals):
     assert panel.strip.value_text(SENT) == "5 of 5"
     panel._ctx.undo_stack.undo()
     assert panel.strip.value_text(SENT) == "1 of 5", "one undo step for all of them"
+
+
+def test_the_panel_opens_on_last_year_while_discharges_are_pending():
+    from finsam_desktop.domain.annual import AnnualReport, Discharge, MemberCycle
+    from finsam_desktop.services import annual as annual_service
+    from finsam_desktop.ui.panels.annual.panel import opening_year
+    from tests.factories import add_members, new_store
+
+    store = new_store(dt.date(2026, 11, 22))
+    members = add_members(store)
+    assert opening_year(store) == 2026  # nothing recorded for 2025
+    annual_service.save_report(store, AnnualReport(2025, dt.date(2026, 2, 14)))
+    assert opening_year(store) == 2025  # every member still to decide
+    for member in members.values():
+        annual_service.save_cycle(store, MemberCycle(2025, member.id,
+                                                     discharge=Discharge.GRANTED,
+                                                     decided_on=dt.date(2026, 5, 1)))
+    assert opening_year(store) == 2026

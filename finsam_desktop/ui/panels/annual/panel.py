@@ -19,6 +19,7 @@ from finsam_desktop.domain.annual import Statement
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.i18n import _
 from finsam_desktop.services import activities, annual, organisation
+from finsam_desktop.storage.store import Store
 from finsam_desktop.ui import dialogs
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.activities.common import meeting_of_item
@@ -39,6 +40,16 @@ def default_year(today: dt.date) -> int:
     return today.year - 1 if today < dt.date(today.year, 7, 1) else today.year
 
 
+def opening_year(store: Store) -> int:
+    """Last year's report while its members' discharge decisions are still coming in,
+    otherwise `default_year`."""
+    today = store.today()
+    last = today.year - 1
+    if last in store.annual.years() and annual.status(store, last).pending_discharges:
+        return last
+    return default_year(today)
+
+
 class AnnualPanel(Panel):
     """Year, cycle strip, and the Texts, Statements, Signing and audit, Members tabs."""
 
@@ -49,7 +60,7 @@ class AnnualPanel(Panel):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._year = default_year(ctx.require_store().today())
+        self._year = opening_year(ctx.require_store())
         self._stale = False
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
