@@ -33,6 +33,7 @@ screenshots: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-budget.png --panel budget $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-activities.png --panel activities $(DEMO)
 	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-evaluations.png --panel evaluations $(DEMO)
+	$(VENV)/bin/finsam-desktop --screenshot docs/screenshot-annual.png --panel annual $(DEMO)
 
 clean:
 	rm -rf $(VENV) $(DEMO) backups
