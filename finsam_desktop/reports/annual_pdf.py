@@ -388,7 +388,7 @@ def _board(data: AnnualReportData) -> list:
         return []
     with_period = any(line.period for line in data.board)
     header = [_("Name"), _("Role"), _("Function")]
-    widths = [6.0 * st.cm, 3.0 * st.cm, 3.6 * st.cm]
+    widths = [5.0 * st.cm, 3.4 * st.cm, 3.4 * st.cm]
     if with_period:
         header.append(_("Period"))
         widths.append(st.FRAME_WIDTH - sum(widths))

@@ -30,6 +30,7 @@ HOSTILE_NAME = "Förbundet <b>& Co </i> Ŋ Ő"
 HOSTILE_ABOUT = "Vi <b>samverkar</b> & <font size=40>växer</font> <img src=\"/etc/passwd\"/> " \
                 "<Q&A> åäö ÅÄÖ"
 FOREWORD = long_text(100_000)
+PART_YEAR = f"{YEAR}-01-01–{YEAR}-06-30"
 
 
 def _swedish() -> None:
@@ -82,8 +83,10 @@ def built(tmp_path_factory):
             data, agency=dataclasses.replace(data.agency, name=HOSTILE_NAME),
             texts={**data.texts, "foreword": FOREWORD, "about": HOSTILE_ABOUT})
         _render(hostile, folder / "hostile.pdf")
+        part_year = dataclasses.replace(data.board[0], period=PART_YEAR)
         draft = dataclasses.replace(
-            data, texts=dict.fromkeys(TEXT_SECTIONS, ""), signatories=(), signing_date=None,
+            data, board=(part_year, *data.board[1:]),
+            texts=dict.fromkeys(TEXT_SECTIONS, ""), signatories=(), signing_date=None,
             signing_place="", adopted_ref="",
             statement_problems=("2025: summa tillgångar <skiljer> sig & stämmer inte.",))
         _render(draft, folder / "draft.pdf")
@@ -275,8 +278,12 @@ def test_activities_goals_evaluations_key_figures_and_appendices(built):
     assert str(YEAR + 1) not in activities.split("Deltagare per år", 1)[1]
 
 
-def test_vector_charts_and_only_embedded_dejavu_fonts(built):
+def test_vector_charts_only_embedded_dejavu_fonts_and_pdfa(built):
+    from pikepdf.pdfa import validate_written
+
     for name in ("annual", "interim", "hostile", "draft"):
+        report = validate_written(built[name]["path"], "2b")  # layout.build_pdf: PDF/A-2b
+        assert report.passed, (name, report.summary())
         used = fonts(built[name]["path"])
         assert used and all(embedded and "DejaVuSans" in font for font, embedded in used), name
         assert images(built[name]["path"]) == [], name
@@ -342,6 +349,11 @@ def test_an_unsigned_draft_leaves_empty_sections_out_and_lines_to_sign(built):
     assert "skrivs under av de ledamöter som sitter i styrelsen" in page
     for name in built["sitting"]:
         assert name not in page
+    about = _page_of(doc, label["about"])
+    assert "Namn Roll Funktion Period" in about
+    first = data.board[0]
+    assert f"{first.name} {first.role} {PART_YEAR}" in about
+    assert "Period: för den som inte satt hela perioden." in text
     statements = _page_of(doc, "Resultaträkning")
     assert "Räkenskaperna stämmer inte överens" in statements
     assert "2025: summa tillgångar <skiljer> sig & stämmer inte." in statements
