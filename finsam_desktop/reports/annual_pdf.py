@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from xml.sax.saxutils import escape
@@ -179,6 +180,7 @@ class _Heading(Paragraph):
         super().draw()
 
 
+@cache
 def _section_style() -> ParagraphStyle:
     """A section of a part: the section style with room above it (after a table)."""
     return ParagraphStyle("AnnualSection", parent=st.sheet().section, spaceBefore=14)
@@ -209,12 +211,13 @@ class _Outline:
         """The table of contents (parts and sections) with the last pass's pages."""
         sheet = st.sheet()
         part = ParagraphStyle("ContentsPart", parent=sheet.body, fontName=st.BOLD,
-                                 fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=0)
-        section = ParagraphStyle("ContentsSection", parent=sheet.body, leftIndent=0.7 * st.cm,
-                                    leading=13, spaceAfter=0)
+                              fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=0)
+        section = ParagraphStyle("ContentsSection", parent=sheet.body,
+                                 leftIndent=0.7 * st.cm, leading=13, spaceAfter=0)
+        # the table's own font must be the embedded one too (ReportLab starts with Helvetica)
+        grid = TableStyle([*BASE, ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         toc = TableOfContents(levelStyles=[part, section], dotsMinLevel=0,
-                              rightColumnWidth=1.2 * st.cm,
-                              tableStyle=TableStyle([*BASE, ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+                              rightColumnWidth=1.2 * st.cm, tableStyle=grid)
         toc.addEntries([(level, markup(title), self.pages.get(key, 0), key)
                         for level, title, key in self._listed()])
         toc.beforeBuild()  # the entries become those it draws
@@ -452,7 +455,8 @@ def _goals(data: AnnualReportData, outline: _Outline) -> list:
         rows = [[goal, fulfilment] for goal, fulfilment, _i in data.goals]
         content = [_text_table([_("Goal"), _("Fulfilment")], rows, widths,
                                user_columns=(0, 1)),
-                   _note(_("The indicators of each goal are in appendix 1."))]
+                   _note(_("The indicators of each goal are in appendix {number}.").format(
+                       number=_appendix_numbers(data)[0]))]
     return _section(data, outline, "goals", content)
 
 
@@ -553,7 +557,10 @@ def _activity_table(data: AnnualReportData) -> _Table:
                ) if money else _("Participants registered so far in {year}.").format(
                    year=data.year)]
     notes += catalogue_pdf._marks_notes(_started_marks(data), catalogue.threshold)
-    notes.append(_("Participant figures per activity are in appendix 2."))
+    number = _appendix_numbers(data)[1]
+    if number:
+        notes.append(_("Participant figures per activity are in appendix {number}.").format(
+            number=number))
     return _kept(made, *(_note(n) for n in notes))
 
 
@@ -932,29 +939,38 @@ def _sitting_members(data: AnnualReportData) -> int:
 # ---------------------------------------------------------------- appendices
 
 
-def _appendices(data: AnnualReportData, outline: _Outline) -> list:
-    catalogue = data.catalogue
-    story: list = []
-    goals = _goal_appendix(data)
-    participants = _participant_appendix(data, outline) if catalogue is not None else []
-    if not goals and not participants:
+def _with_participants(data: AnnualReportData) -> list:
+    """The activities with participants in the period, in the catalogue's order."""
+    if data.catalogue is None:
         return []
-    story += outline.part(_("Appendices"))
-    number = 0
-    if goals:
-        number += 1
+    return [e for e in catalogue_pdf._in_order(data.catalogue.entries)
+            if e.participants.started or e.participants.finished]
+
+
+def _appendix_numbers(data: AnnualReportData) -> tuple[int | None, int | None]:
+    """The numbers of the goal appendix and the participant appendix (None: not printed)."""
+    goals = 1 if data.goals else None
+    participants = (2 if goals else 1) if _with_participants(data) else None
+    return goals, participants
+
+
+def _appendices(data: AnnualReportData, outline: _Outline) -> list:
+    goals_number, participants_number = _appendix_numbers(data)
+    if goals_number is None and participants_number is None:
+        return []
+    story = outline.part(_("Appendices"))
+    if goals_number is not None:
         story += [outline.heading(_("Appendix {number}: Goal fulfilment").format(
-            number=number), 1), *goals]
-    if participants:
-        number += 1
-        title = _("Appendix {number}: Participants per activity").format(number=number)
-        story += [PageBreak(), outline.heading(title, 1), *participants]
+            number=goals_number), 1), *_goal_appendix(data)]
+    if participants_number is not None:
+        title = _("Appendix {number}: Participants per activity").format(
+            number=participants_number)
+        story += [PageBreak(), outline.heading(title, 1), *_participant_appendix(data, outline)]
     return story
 
 
 def _goal_appendix(data: AnnualReportData) -> list:
-    if not data.goals:
-        return []
+    """Every goal with its indicators: the activity catalogue's table."""
     no_heading = SimpleNamespace(heading=lambda _title: [])
     holder = SimpleNamespace(goals=data.goals, year=data.year)
     return catalogue_pdf._goals(holder, no_heading)
@@ -996,10 +1012,7 @@ def _participant_appendix(data: AnnualReportData, outline: _Outline) -> list:
     catalogue = data.catalogue
     assert catalogue is not None
     story: list = []
-    entries = [e for e in catalogue_pdf._in_order(catalogue.entries)
-               if e.participants.started or e.participants.finished]
-    if not entries:
-        return []
+    entries = _with_participants(data)
     scope = (_("Participants registered so far in {year}.") if data.until
              else _("Participants in {year}.")).format(year=data.year)
     story += [_note(scope), _participant_summary(data, entries)]

@@ -261,6 +261,8 @@ def test_activities_goals_evaluations_key_figures_and_appendices(built):
         in activities
     for goal, fulfilment, _indicators in data.goals:
         assert f"{goal} {fulfilment}" in text
+    assert "Indikatorerna för varje mål redovisas i bilaga 1." in text
+    assert "Deltagarstatistik per insats redovisas i bilaga 2." in text
     for title, evaluator, finished, _findings in data.evaluations:
         assert f"{title} utvärderare: {evaluator} · avslutad {finished}" in text
     assert "Budget 2025 Utfall 2025" in _page_of(doc, data.text_labels["sound_management"])
@@ -358,6 +360,15 @@ def test_an_unsigned_draft_leaves_empty_sections_out_and_lines_to_sign(built):
     assert "Räkenskaperna stämmer inte överens" in statements
     assert "2025: summa tillgångar <skiljer> sig & stämmer inte." in statements
     assert "Fastställd av styrelsen" not in text
+
+
+def test_appendices_are_numbered_by_what_is_printed(built):
+    from finsam_desktop.reports.annual_pdf import _appendix_numbers
+
+    data = built["data"]
+    assert _appendix_numbers(data) == (1, 2)
+    assert _appendix_numbers(dataclasses.replace(data, goals=())) == (None, 1)
+    assert _appendix_numbers(dataclasses.replace(data, catalogue=None)) == (1, None)
 
 
 def test_time_to_produce_the_annual_report(built):
