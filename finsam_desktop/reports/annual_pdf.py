@@ -455,8 +455,7 @@ def _goals(data: AnnualReportData, outline: _Outline) -> list:
         rows = [[goal, fulfilment] for goal, fulfilment, _i in data.goals]
         content = [_text_table([_("Goal"), _("Fulfilment")], rows, widths,
                                user_columns=(0, 1)),
-                   _note(_("The indicators of each goal are in appendix {number}.").format(
-                       number=_appendix_numbers(data)[0]))]
+                   _note(_("The indicators of each goal are in appendix 1."))]
     return _section(data, outline, "goals", content)
 
 
@@ -557,10 +556,8 @@ def _activity_table(data: AnnualReportData) -> _Table:
                ) if money else _("Participants registered so far in {year}.").format(
                    year=data.year)]
     notes += catalogue_pdf._marks_notes(_started_marks(data), catalogue.threshold)
-    number = _appendix_numbers(data)[1]
-    if number:
-        notes.append(_("Participant figures per activity are in appendix {number}.").format(
-            number=number))
+    if _appendix_numbers(data)[1] == 2:  # (without goals it is the only appendix)
+        notes.append(_("Participant figures per activity are in appendix 2."))
     return _kept(made, *(_note(n) for n in notes))
 
 

@@ -44,14 +44,14 @@ SV = {
         "Styrelsen har haft {count} sammanträden under {period}: {dates}.",
     "Staff": "Kansli",
     # goals, activities, evaluations
-    "The indicators of each goal are in appendix {number}.":
-        "Indikatorerna för varje mål redovisas i bilaga {number}.",
+    "The indicators of each goal are in appendix 1.":
+        "Indikatorerna för varje mål redovisas i bilaga 1.",
     "Participants started": "Påbörjade",
     "Amounts in SEK; deviation: budget less actual (positive: below budget).":
         "Belopp i kr; avvikelse: budget minus utfall (positiv: under budget).",
     "Participants registered so far in {year}.": "Deltagare registrerade hittills under {year}.",
-    "Participant figures per activity are in appendix {number}.":
-        "Deltagarstatistik per insats redovisas i bilaga {number}.",
+    "Participant figures per activity are in appendix 2.":
+        "Deltagarstatistik per insats redovisas i bilaga 2.",
     "Evaluations finished": "Avslutade utvärderingar",
     # key figures and the financial account
     "Actual {months}": "Utfall {months}",
