@@ -448,3 +448,33 @@ def test_the_panel_opens_on_last_year_while_discharges_are_pending():
                                                      discharge=Discharge.GRANTED,
                                                      decided_on=dt.date(2026, 5, 1)))
     assert opening_year(store) == 2026
+
+
+def test_annual_and_interim_reports_are_written_in_a_worker(panel, modals, tmp_path, qtbot):
+    from pypdf import PdfReader
+
+    from finsam_desktop.services import budget as budget_service
+
+    store = store_of(panel)
+    year = panel.shown_year()
+    modals.paths = [str(tmp_path / "ar.pdf")]
+    panel.export_annual_button.click()
+    assert modals.errors and "no budget" in modals.errors[-1]  # said, nothing started
+    assert not panel.runner.is_busy()
+    budget_service.create_year(store, year, contributions_ore=9_000_000_00,
+                               opening_equity_ore=1_000_000_00)
+    panel.export_annual_button.click()
+    assert panel.runner.is_busy() and not panel.export_annual_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.runner.is_busy(), timeout=60_000)
+    text = PdfReader(tmp_path / "ar.pdf").pages[0].extract_text()
+    assert f"Annual report {year}" in text
+    assert str(tmp_path / "ar.pdf") in panel.busy.label.text()
+    modals.texts = ["31 juli"]
+    assert not panel.export_interim()
+    assert "is not a date" in modals.errors[-1] or "date" in modals.errors[-1]
+    modals.texts = [f"{year}-08-31"]
+    modals.paths = [str(tmp_path / "dr.pdf")]
+    assert panel.export_interim()
+    qtbot.waitUntil(lambda: not panel.runner.is_busy(), timeout=60_000)
+    assert f"Interim report {year}-08-31" in PdfReader(tmp_path / "dr.pdf").pages[0] \
+        .extract_text()

@@ -10,10 +10,19 @@ Every edit is saved at once through an undo command; the panel re-reads the serv
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from finsam_desktop.domain.annual import Statement
 from finsam_desktop.domain.changes import Changes
@@ -29,6 +38,8 @@ from finsam_desktop.ui.panels.annual.signing_tab import SigningTab
 from finsam_desktop.ui.panels.annual.statements_tab import StatementsTab
 from finsam_desktop.ui.panels.annual.texts_tab import TextsTab
 from finsam_desktop.ui.panels.base import Panel
+from finsam_desktop.ui.panels.meetings.common import BusyLine
+from finsam_desktop.ui.panels.meetings.export import ExportRunner
 from finsam_desktop.ui.widgets.fields import select_data
 
 TABLES = (*annual.TABLES, "members", "people", "seats", "meetings", "items", "settings")
@@ -73,6 +84,14 @@ class AnnualPanel(Panel):
         self.members_tab = MembersTab(ctx, self.tabs)
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
+        self.runner = ExportRunner(self)
+        self.busy = BusyLine(self)
+        self.export_annual_button = QPushButton(self)
+        self.export_interim_button = QPushButton(self)
+        exports = QHBoxLayout()
+        exports.addWidget(self.busy, 1)
+        exports.addWidget(self.export_interim_button)
+        exports.addWidget(self.export_annual_button)
         header = QHBoxLayout()
         header.addWidget(self.year_label)
         header.addWidget(self.year_combo)
@@ -82,6 +101,10 @@ class AnnualPanel(Panel):
         layout.addLayout(header)
         layout.addWidget(self.strip)
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(exports)
+        self.busy.follow(self.runner, self._update_exports)
+        self.export_annual_button.clicked.connect(self.export_annual)
+        self.export_interim_button.clicked.connect(self.export_interim)
         self.year_combo.activated.connect(self._year_chosen)
         self.strip.sig_open_item.connect(self.open_item)
         self.signing_tab.sig_open_item.connect(self.open_item)
@@ -95,6 +118,12 @@ class AnnualPanel(Panel):
         self.year_label.setText(_("Annual report for"))
         self.year_combo.setToolTip(_("The financial year the report covers; the board signs "
                                      "it by 31 March of the year after."))
+        self.export_annual_button.setText(_("Export annual report…"))
+        self.export_annual_button.setToolTip(_("Write the annual report of the year on show as "
+                                               "an archive-grade PDF (PDF/A)."))
+        self.export_interim_button.setText(_("Export interim report…"))
+        self.export_interim_button.setToolTip(_("Write an interim report (delårsrapport) of the "
+                                                "year on show up to a day you choose."))
         titles = [_("Texts"), _("Statements"), _("Signing and audit"), _("Members")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -172,6 +201,44 @@ class AnnualPanel(Panel):
         year = self.year_combo.currentData()
         if year is not None and year != self._year:
             self.show_year(int(year))
+
+    # exports ----------------------------------------------------------------------------
+
+    def _update_exports(self) -> None:
+        busy = self.runner.is_busy()
+        self.export_annual_button.setEnabled(not busy)
+        self.export_interim_button.setEnabled(not busy)
+
+    def export_annual(self) -> bool:
+        """Write the year's annual report as PDF in a worker; True if it started."""
+        from finsam_desktop.services import annual_report
+
+        store, year = self._ctx.require_store(), self._year
+        return self.busy.export(lambda: annual_report.annual_job(store, year, Path("x.pdf")),
+                                f"arsredovisning-{year}.pdf")
+
+    def export_interim(self) -> bool:
+        """Ask up to which day, then write the interim report; True if it started."""
+        from finsam_desktop.domain.errors import ValidationError
+        from finsam_desktop.domain.values import parse_date
+        from finsam_desktop.services import annual_report
+
+        store, year = self._ctx.require_store(), self._year
+        suggested = min(store.today(), dt.date(year, 12, 30))
+        suggested = dt.date(year, 8, 31) if suggested.year != year else suggested
+        text = dialogs.ask_text(self, _("Interim report {year}").format(year=year),
+                                _("Up to and including (YYYY-MM-DD):"),
+                                suggested.isoformat())
+        if not text:
+            return False
+        try:
+            until = parse_date(text)
+        except ValidationError as error:
+            dialogs.show_error(self, _("The interim report could not be made"), str(error))
+            return False
+        return self.busy.export(
+            lambda: annual_report.interim_job(store, year, until, Path("x.pdf")),
+            f"delarsrapport-{until.isoformat()}.pdf")
 
     def open_item(self, item_id: int) -> None:
         """Show the paragraph `item_id` in the Meetings panel."""
