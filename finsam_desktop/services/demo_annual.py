@@ -83,9 +83,9 @@ def _statements(store: Store, year: int) -> None:
     and for the year before with a small surplus, so the report has both columns."""
     report = budget.follow_up(store, year)
     opening = budget.get_year(store, year).opening_equity_ore or 0
-    income, costs = report.income.actual_ore, report.costs.actual_ore
-    financial = 18_000_00
-    result = income + financial - costs
+    financial = sum(r.actual_ore for r in report.lines if r.label == "Ränteintäkter")
+    income, costs = report.income.actual_ore - financial, report.costs.actual_ore
+    result = income + financial - costs  # = the follow-up's actual result
     receivables, liabilities = 310_000_00, 540_000_00
     closing = opening + result
     cash = closing + liabilities - receivables
@@ -108,7 +108,7 @@ def _statements(store: Store, year: int) -> None:
         year - 1: {
             Statement.INCOME: {"operating_income": income - 210_000_00,
                                "operating_costs": costs - 380_000_00 - financial,
-                               "financial_income": financial - 4_000_00},
+                               "financial_income": max(financial - 4_000_00, 0)},
             Statement.BALANCE: {"receivables": previous_receivables, "cash": previous_cash,
                                 "equity_opening": previous_opening,
                                 "equity_result": previous_result,
