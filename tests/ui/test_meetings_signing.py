@@ -151,6 +151,7 @@ def test_export_runs_in_a_worker_and_the_window_stays_responsive(held, modals, m
     out = tmp_path / "protokoll.pdf"
     assert out.read_bytes() == b"%PDF-1.4 stub web"
     assert str(out) in tab.busy.label.text() and not tab.busy.bar.isVisible()
+    assert str(tmp_path / "protokoll.html") in tab.busy.label.text()  # the HTML beside it
     assert tab.minutes_button.isEnabled() and modals.errors == []
 
 

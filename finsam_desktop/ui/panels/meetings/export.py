@@ -55,6 +55,7 @@ class ExportRunner(QObject):
         super().__init__(parent)
         self._parent = parent
         self._relay: _Relay | None = None
+        self._companions: tuple[str, ...] = ()
         self.pool = QThreadPool.globalInstance()
 
     def is_busy(self) -> bool:
@@ -79,6 +80,7 @@ class ExportRunner(QObject):
 
     def start(self, job: ExportJob, out: Path) -> None:
         """Render `job` to `out` in the thread pool."""
+        self._companions = tuple(str(p) for p in job.companions(out))
         relay = _Relay()
         relay.done.connect(self._finished)
         relay.failed.connect(self._failed)
@@ -89,7 +91,8 @@ class ExportRunner(QObject):
     def _finished(self, path: str) -> None:
         self._relay = None
         self.busy_changed.emit(False)
-        self.sig_export_finished.emit(path)
+        # files written beside the PDF (the web minutes' HTML) are named with it
+        self.sig_export_finished.emit("\n".join((path, *self._companions)))
 
     def _failed(self, message: str) -> None:
         self._relay = None
