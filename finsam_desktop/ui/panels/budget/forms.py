@@ -12,9 +12,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -30,11 +27,12 @@ from finsam_desktop.domain.budget import (
     Payment,
     ReceivedContribution,
 )
-from finsam_desktop.domain.errors import FinsamError, ValidationError
+from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.organisation import Member
 from finsam_desktop.i18n import _
 from finsam_desktop.ui.panels.budget.common import editor_text, parse_amount, parse_optional
-from finsam_desktop.ui.widgets.fields import DateField, ErrorLabel, select_data
+from finsam_desktop.ui.widgets.fields import DateField, select_data
+from finsam_desktop.ui.widgets.form_dialog import FormDialog
 
 HINT_STYLE = "color: #555555;"
 
@@ -57,34 +55,11 @@ def _hint(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class _FormDialog(QDialog):
-    """OK/Cancel, an error line, and `accept()` that submits (staying open if refused)."""
+class _FormDialog(FormDialog):
+    """The panel's dialogs: a form 480 pixels wide at least."""
 
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(480)
-
-    def _finish(self) -> None:
-        self.form.addRow(self.error)
-        self.form.addRow(self.buttons)
-
-    def _save(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._save()
-        except FinsamError as error:
-            self.error.show_message(str(error))
-            self.adjustSize()
-            return
-        super().accept()
+        super().__init__(parent, 480)
 
 
 class YearDialog(_FormDialog):

@@ -14,9 +14,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop.domain.errors import FinsamError, ValidationError
+from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.evaluations import (
     EVALUATION_LABELS,
     RESPONDENT_GROUPS,
@@ -42,7 +39,8 @@ from finsam_desktop.domain.evaluations import (
 )
 from finsam_desktop.i18n import _
 from finsam_desktop.ui.panels.evaluations.common import privacy_hint
-from finsam_desktop.ui.widgets.fields import DateField, ErrorLabel, select_data
+from finsam_desktop.ui.widgets.fields import DateField, select_data
+from finsam_desktop.ui.widgets.form_dialog import FormDialog
 
 HINT_STYLE = "color: #555555;"
 Choices = Sequence[tuple[int, str]]
@@ -91,34 +89,11 @@ def optional_value(text: str) -> int | None:
     return parse_value(text) if text.strip() else None
 
 
-class _FormDialog(QDialog):
-    """OK/Cancel, an error line, and `accept()` that submits (staying open if refused)."""
+class _FormDialog(FormDialog):
+    """The panel's dialogs: a form 640 pixels wide at least."""
 
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(640)
-
-    def _finish(self) -> None:
-        self.form.addRow(self.error)
-        self.form.addRow(self.buttons)
-
-    def _save(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._save()
-        except FinsamError as error:
-            self.error.show_message(str(error))
-            self.adjustSize()
-            return
-        super().accept()
+        super().__init__(parent, 640)
 
 
 class GoalDialog(_FormDialog):
