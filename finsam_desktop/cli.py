@@ -13,10 +13,14 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from finsam_desktop import __version__
 from finsam_desktop.domain.errors import DamagedFileError, FinsamError
 from finsam_desktop.i18n import LANGUAGES, _, set_language
+
+if TYPE_CHECKING:
+    from finsam_desktop.services.exports import ExportJob
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -159,40 +163,6 @@ def _marked(text: str, start: str, end: str) -> str:
     return text.replace(MARK_START, start).replace(MARK_END, end)
 
 
-def _cmd_export_decisions(args: argparse.Namespace) -> int:
-    from finsam_desktop.services import decision_exports
-    from finsam_desktop.services.maintenance import open_database
-
-    if args.year is None:
-        raise FinsamError(_("“export decisions” needs --year Y."))
-    store = open_database(args.db, read_only=True)
-    try:
-        job = decision_exports.register_job(store, args.year, args.output)
-    finally:
-        store.close()
-    path = job.run(args.output)
-    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
-    return EXIT_OK
-
-
-def _cmd_export_budget(args: argparse.Namespace) -> int:
-    from finsam_desktop.services import budget_report
-    from finsam_desktop.services.maintenance import open_database
-
-    if args.year is None:
-        raise FinsamError(_("“export budget” needs --year Y."))
-    if args.meeting is not None or args.paragraph is not None:
-        raise FinsamError(_("“export budget” takes --year, not --meeting or --paragraph."))
-    store = open_database(args.db, read_only=True)
-    try:
-        job = budget_report.budget_job(store, args.year, args.output)
-    finally:
-        store.close()
-    path = job.run(args.output)
-    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
-    return EXIT_OK
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from finsam_desktop.services import budget_import, participants_import
     from finsam_desktop.services.maintenance import open_database
@@ -214,27 +184,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export_activities(args: argparse.Namespace) -> int:
-    from finsam_desktop.services import activity_report
-    from finsam_desktop.services.maintenance import open_database
-
-    if args.year is None:
-        raise FinsamError(_("“export activities” needs --year Y."))
-    if args.meeting is not None or args.paragraph is not None:
-        raise FinsamError(_("“export activities” takes --year, not --meeting or --paragraph."))
-    store = open_database(args.db, read_only=True)
-    try:
-        job = activity_report.catalogue_job(store, args.year, args.output)
-    finally:
-        store.close()
-    path = job.run(args.output)
-    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
-    return EXIT_OK
-
-
-def _cmd_export_annual(args: argparse.Namespace) -> int:
+def _year_job(args: argparse.Namespace) -> ExportJob:
+    """The job of a document chosen by --year (register, budget, catalogue, reports)."""
     from finsam_desktop.domain.values import parse_date
-    from finsam_desktop.services import annual_report
+    from finsam_desktop.services import (
+        activity_report,
+        annual_report,
+        budget_report,
+        decision_exports,
+    )
     from finsam_desktop.services.maintenance import open_database
 
     if args.year is None:
@@ -247,39 +205,48 @@ def _cmd_export_annual(args: argparse.Namespace) -> int:
     if interim != (args.until is not None):
         raise FinsamError(_("--until YYYY-MM-DD is needed for “export interim-report” and only "
                             "there."))
-    until = parse_date(args.until) if interim else None
+    year, out = args.year, args.output
     store = open_database(args.db, read_only=True)
     try:
-        job = annual_report.interim_job(store, args.year, until, args.output) if until \
-            else annual_report.annual_job(store, args.year, args.output)
+        if interim:
+            return annual_report.interim_job(store, year, parse_date(args.until), out)
+        make = {"decisions": decision_exports.register_job,
+                "budget": budget_report.budget_job,
+                "activities": activity_report.catalogue_job,
+                "annual-report": annual_report.annual_job}[args.document]
+        return make(store, year, out)
     finally:
         store.close()
-    path = job.run(args.output)
-    print(_("Wrote {title} to {path}.").format(title=job.title, path=path))
-    return EXIT_OK
+
+
+_YEAR_DOCUMENTS = ("decisions", "budget", "activities", "annual-report", "interim-report")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    job = _year_job(args) if args.document in _YEAR_DOCUMENTS else _meeting_job(args)
+    _run_job(job, args.output)
+    return EXIT_OK
+
+
+def _run_job(job: ExportJob, out: Path) -> None:
+    """Render, then name every file written (the web minutes' HTML beside the PDF)."""
+    path = job.run(out)
+    for written in (path, *job.companions(path)):
+        print(_("Wrote {title} to {path}.").format(title=job.title, path=written))
+
+
+def _meeting_job(args: argparse.Namespace) -> ExportJob:
+    """The job of a meeting document: notice, minutes, web minutes or an extract."""
     from finsam_desktop.services import exports
     from finsam_desktop.services.maintenance import open_database
 
-    if args.document in ("annual-report", "interim-report"):
-        return _cmd_export_annual(args)
     if args.until is not None:
         raise FinsamError(_("--until goes with “export interim-report”."))
-    if args.document == "budget":
-        return _cmd_export_budget(args)
-    if args.document == "activities":
-        return _cmd_export_activities(args)
-    if args.document == "decisions":
-        if args.meeting is not None or args.paragraph is not None:
-            raise FinsamError(_("“export decisions” takes --year, not --meeting or "
-                                "--paragraph."))
-        return _cmd_export_decisions(args)
     if args.meeting is None:
         raise FinsamError(_("--meeting ID is needed for this document."))
     if args.year is not None:
-        raise FinsamError(_("--year goes with “export decisions”."))
+        raise FinsamError(_("--year goes with “export decisions”, “budget”, “activities”, "
+                            "“annual-report” and “interim-report”."))
     if (args.paragraph is not None) != (args.document == "extract"):
         raise FinsamError(_("--paragraph N is needed for “export extract” and only there."))
     store = open_database(args.db, read_only=True)
@@ -296,10 +263,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             job = exports.minutes_job(store, args.meeting, variant)
     finally:
         store.close()
-    path = job.run(args.output)
-    for written in (path, *job.companions(path)):
-        print(_("Wrote {title} to {path}.").format(title=job.title, path=written))
-    return EXIT_OK
+    return job
 
 
 def build_parser() -> argparse.ArgumentParser:
