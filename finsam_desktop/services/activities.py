@@ -26,7 +26,7 @@ from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.meetings import ItemKind
 from finsam_desktop.domain.values import check_date, check_money, check_text
 from finsam_desktop.i18n import _
-from finsam_desktop.services import organisation
+from finsam_desktop.services import meetings, organisation
 from finsam_desktop.services.meetings import number_of
 from finsam_desktop.storage.store import Store
 
@@ -248,14 +248,7 @@ def restore_activity(store: Store, activity: Activity, member_ids: Sequence[int]
 
 def decision_choices(store: Store) -> list[tuple[int, str]]:
     """Numbered decision paragraphs, latest first (to link the granting decision)."""
-    choices = []
-    for meeting in sorted(store.meetings.meetings.all(), key=lambda m: m.date, reverse=True):
-        for item in store.meetings.items_of(meeting.id):
-            number = number_of(meeting, item)
-            if item.kind is ItemKind.DECISION and number is not None:
-                choices.append((item.id, _("§ {number} {date}: {title}").format(
-                    number=number, date=meeting.date.isoformat(), title=item.title)))
-    return choices
+    return meetings.numbered_decisions(store)
 
 
 # ---------------------------------------------------------------- budget link

@@ -32,11 +32,11 @@ from finsam_desktop.domain.budget import (
 )
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import NotFoundError, ValidationError
-from finsam_desktop.domain.meetings import ItemKind, Meeting
+from finsam_desktop.domain.meetings import ItemKind
 from finsam_desktop.domain.organisation import Member, share_problems
 from finsam_desktop.domain.values import check_date, check_money, check_text
 from finsam_desktop.i18n import _
-from finsam_desktop.services import organisation
+from finsam_desktop.services import meetings, organisation
 from finsam_desktop.services.meetings import number_of
 from finsam_desktop.storage.store import Store
 
@@ -186,29 +186,8 @@ def remove_version(store: Store, version_id: int) -> tuple[BudgetVersion, Change
 
 def decision_choices(store: Store, year: int) -> list[tuple[int, str]]:
     """Decision paragraphs that can have adopted the year's budget: numbered decisions of
-    meetings in the budget year and the year before (not the routine opening items),
-    latest first, as (item id, label)."""
-    from finsam_desktop.i18n import translate_to
-    from finsam_desktop.services.meetings import STANDARD_CLOSING, STANDARD_OPENING
-
-    routine = {translate_to(language, title).casefold() for language in ("sv", "en")
-               for title, _kind in (*STANDARD_OPENING, *STANDARD_CLOSING)}
-    choices = []
-    for meeting in reversed(_meetings_between(store, year - 1, year)):
-        for item in store.meetings.items_of(meeting.id):
-            number = number_of(meeting, item)
-            if item.kind is ItemKind.DECISION and number is not None \
-                    and item.title.casefold() not in routine:
-                choices.append((item.id, _("§ {number} {date}: {title}").format(
-                    number=number, date=meeting.date.isoformat(), title=item.title)))
-    return choices
-
-
-def _meetings_between(store: Store, first: int, last: int) -> list[Meeting]:
-    found = []
-    for year in range(first, last + 1):
-        found += store.meetings.in_year(year)
-    return sorted(found, key=lambda m: m.date)
+    meetings in the budget year and the year before, latest first, as (item id, label)."""
+    return meetings.numbered_decisions(store, range(year - 1, year + 1))
 
 
 def adoption_reference(store: Store, version: BudgetVersion) -> str:

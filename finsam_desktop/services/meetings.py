@@ -364,3 +364,24 @@ def numbering_period(store: Store, meeting: Meeting) -> tuple[str, str]:
         end = start.replace(year=start.year + charter.term_length_years)
         return start.isoformat(), end.isoformat()
     return f"{meeting.date.year:04d}-01-01", f"{meeting.date.year + 1:04d}-01-01"
+
+
+def numbered_decisions(store: Store, years: range | None = None) -> list[tuple[int, str]]:
+    """Numbered decision paragraphs (not the routine opening and closing items) of meetings
+    in `years` (default: all), latest first, as (item id, "§ 12 2025-11-20: title") — the
+    choices when a budget, an activity or an annual report is linked to its decision."""
+    from finsam_desktop.i18n import translate_to
+
+    routine = {translate_to(language, title).casefold() for language in ("sv", "en")
+               for title, _kind in (*STANDARD_OPENING, *STANDARD_CLOSING)}
+    found = store.meetings.meetings.all() if years is None else \
+        [m for year in years for m in store.meetings.in_year(year)]
+    choices = []
+    for meeting in sorted(found, key=lambda m: m.date, reverse=True):
+        for item in store.meetings.items_of(meeting.id):
+            number = number_of(meeting, item)
+            if item.kind is ItemKind.DECISION and number is not None \
+                    and item.title.casefold() not in routine:
+                choices.append((item.id, _("§ {number} {date}: {title}").format(
+                    number=number, date=meeting.date.isoformat(), title=item.title)))
+    return choices
