@@ -56,6 +56,14 @@ class StaffKind(StrEnum):
     OTHER = "other"
 
 
+class AuditorKind(StrEnum):
+    """How an auditor came to audit the agency (DOMAIN.md 1.8): elected by a kommun's or
+    region's fullmäktige, or an authorised auditor procured by Försäkringskassan for the state."""
+
+    ELECTED = "elected"  # förtroendevald revisor
+    AUTHORISED = "authorised"  # auktoriserad revisor
+
+
 ROLE_LABELS = {SeatRole.MEMBER: N_("Member (ledamot)"), SeatRole.DEPUTY: N_("Deputy (ersättare)")}
 FUNCTION_LABELS = {
     BoardFunction.NONE: N_("—"),
@@ -70,6 +78,11 @@ STAFF_LABELS = {
     StaffKind.FINANCE: N_("Finance officer"),
     StaffKind.COORDINATOR: N_("Coordinator"),
     StaffKind.OTHER: N_("Other"),
+}
+
+AUDITOR_LABELS = {
+    AuditorKind.ELECTED: N_("Elected auditor"),
+    AuditorKind.AUTHORISED: N_("Authorised auditor"),
 }
 
 
@@ -125,6 +138,30 @@ class StaffRole:
         """True if the role is held on `day`."""
         started = self.from_date is None or self.from_date <= day
         return started and (self.to_date is None or day <= self.to_date)
+
+
+@dataclass(frozen=True, slots=True)
+class Auditor:
+    """An auditor (revisor) appointed by a member, or jointly by several (member_id None),
+    over a period; `firm` is the audit firm of an authorised auditor."""
+
+    id: int
+    person_id: int
+    member_id: int | None
+    kind: AuditorKind
+    firm: str = ""
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+    def is_active_on(self, day: dt.date) -> bool:
+        """True if the auditor serves on `day`."""
+        started = self.from_date is None or self.from_date <= day
+        return started and (self.to_date is None or day <= self.to_date)
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """True if the auditor served on some day from `first` to `last`."""
+        started = self.from_date is None or self.from_date <= last
+        return started and (self.to_date is None or first <= self.to_date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -331,7 +331,8 @@ def _together(heading, first) -> KeepTogether:
 
 
 def _about(data: AnnualReportData, outline: _Outline) -> list:
-    content = [*_members(data), *_board(data), *_meetings(data), *_staff(data)]
+    content = [*_members(data), *_board(data), *_meetings(data), *_auditors(data),
+               *_staff(data)]
     return _section(data, outline, "about", content)
 
 
@@ -433,6 +434,36 @@ def _meetings(data: AnnualReportData) -> list:
             count=count, period=period,
             dates=", ".join(format_date(d) for d in data.meetings))
     return [_kept(_subheading(_("Meetings")), Paragraph(escape(text), sheet.body))]
+
+
+def _auditors(data: AnnualReportData) -> list:
+    if not data.auditors:
+        return [_kept(_subheading(_("Auditors")),
+                      _note(_("No auditors have been registered for the period.")))]
+    with_period = any(line[4] for line in data.auditors)
+    header = [_("Name"), _("Kind"), _("Audit firm")]
+    widths = [5.0 * st.cm, 4.2 * st.cm]
+    if with_period:
+        header.append(_("Period"))
+        widths.append(4.6 * st.cm)
+    widths.append(st.FRAME_WIDTH - sum(widths))
+    if with_period:
+        widths[2], widths[3] = widths[3], widths[2]  # the firm before the period
+    rows: list[list[str]] = []
+    captions = []
+    appointed = None
+    for by, name, kind, firm, period in data.auditors:
+        if by != appointed:
+            appointed = by
+            captions.append(len(rows))
+            rows.append([by])
+        rows.append([name, kind, firm, period][:len(header)])
+    story = [_subheading(_("Auditors")),
+             _text_table(header, rows, widths, captions=tuple(captions),
+                         user_columns=(0, 2))]
+    if with_period:
+        story.append(_note(_("Period: for those who did not serve the whole period.")))
+    return [_kept(*story[:2]), *story[2:]]
 
 
 def _staff(data: AnnualReportData) -> list:

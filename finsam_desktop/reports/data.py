@@ -309,6 +309,7 @@ class AnnualReportData:
     board: tuple[BoardLine, ...]
     meetings: tuple[dt.date, ...]  # meetings held in the period
     staff: tuple[tuple[str, str], ...]  # title, name
+    auditors: tuple[tuple[str, str, str, str, str], ...]  # appointed by, name, kind, firm, period
     follow_up: FollowUpReport  # the operating statement (budget | actual | deviation)
     equity: tuple[EquityYear, ...]
     figures: KeyFigures  # budget key figures and warnings

@@ -13,7 +13,12 @@ import datetime as dt
 from pathlib import Path
 
 from finsam_desktop.domain.annual import TEXT_LABELS, TEXT_SECTIONS, Statement
-from finsam_desktop.domain.board import FUNCTION_LABELS, ROLE_LABELS, BoardFunction
+from finsam_desktop.domain.board import (
+    AUDITOR_LABELS,
+    FUNCTION_LABELS,
+    ROLE_LABELS,
+    BoardFunction,
+)
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.organisation import KIND_LABELS
 from finsam_desktop.formatting import format_share
@@ -65,6 +70,28 @@ def _board(store: Store, year: int) -> tuple[BoardLine, ...]:
     return tuple(line for *_key, line in sorted(lines, key=lambda x: (*x[:3], x[3].name)))
 
 
+def _auditors(store: Store, year: int, until: dt.date | None
+              ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The auditors who served during the period, member by member, joint ones last."""
+    start, end = dt.date(year, 1, 1), until or dt.date(year, 12, 31)
+    members = {m.id: m.name for m in organisation.list_members(store)}
+    order = {m_id: i for i, m_id in enumerate(members)}
+    names = {p.id: p.name for p in board.list_people(store)}
+    lines = []
+    for auditor in board.auditors_during(store, start, end):
+        appointed = (members.get(auditor.member_id, "?") if auditor.member_id is not None
+                     else _("Appointed jointly"))
+        whole = ((auditor.from_date is None or auditor.from_date <= start)
+                 and (auditor.to_date is None or auditor.to_date >= end))
+        period = "" if whole else _("{start}–{end}").format(
+            start=max(auditor.from_date or start, start).isoformat(),
+            end=min(auditor.to_date or end, end).isoformat())
+        key = order.get(auditor.member_id, len(order))
+        lines.append((key, auditor.id, (appointed, names.get(auditor.person_id, "?"),
+                                        _(AUDITOR_LABELS[auditor.kind]), auditor.firm, period)))
+    return tuple(line for *_key, line in sorted(lines, key=lambda x: x[:2]))
+
+
 def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualReportData:
     """The annual report for `year` (or, with `until`, the interim report up to that day)."""
     _check(store, year)
@@ -99,6 +126,7 @@ def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualRe
         members=tuple((m.name, _(KIND_LABELS[m.kind]), format_share(m.share_ppm))
                       for m in members),
         board=_board(store, year), meetings=meetings, staff=staff,
+        auditors=_auditors(store, year, until),
         follow_up=follow_up, equity=tuple(budget.equity(store)),
         figures=budget.key_figures(store, year), statements=statements,
         statement_problems=tuple(annual.statement_problems(store, year)) if until is None

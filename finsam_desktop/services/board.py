@@ -1,4 +1,4 @@
-"""People, board seats and staff (use cases), with the composition rules enforced.
+"""People, board seats, staff and auditors (use cases), with the composition rules enforced.
 
 A change to seats is judged by `domain.board.change_verdict` on every current or future
 date the board changes: new rule problems are refused (ValidationError); making a complete
@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from finsam_desktop.domain.board import (
+    Auditor,
     Person,
     Problem,
     Seat,
@@ -53,6 +54,16 @@ def list_seats(store: Store) -> list[Seat]:
 def list_staff(store: Store) -> list[StaffRole]:
     """Every staff role ever held."""
     return store.board.staff.all()
+
+
+def list_auditors(store: Store) -> list[Auditor]:
+    """Every auditor ever appointed, member by member (joint auditors last)."""
+    return store.board.auditors.all()
+
+
+def auditors_during(store: Store, first: dt.date, last: dt.date) -> list[Auditor]:
+    """The auditors who served on some day of the period."""
+    return [a for a in store.board.auditors.all() if a.overlaps(first, last)]
 
 
 def board_on(store: Store, day: dt.date) -> list[SeatView]:
@@ -241,3 +252,48 @@ def remove_staff(store: Store, role_id: int) -> tuple[StaffRole, Changes]:
         store.board.staff.delete(role_id)
         store.audit.log("staff.removed", "staff", role_id, before=before)
     return before, Changes.of("staff", ids=[role_id])
+
+
+# Auditors ------------------------------------------------------------------------------------
+
+
+def _clean_auditor(store: Store, auditor: Auditor) -> Auditor:
+    store.board.people.get(auditor.person_id)
+    if auditor.member_id is not None:
+        store.organisation.members.get(auditor.member_id)
+    for day in (auditor.from_date, auditor.to_date):
+        if day is not None:
+            check_date(day)
+    if auditor.from_date and auditor.to_date and auditor.to_date < auditor.from_date:
+        raise ValidationError(_("The assignment cannot end before it starts."))
+    return dataclasses.replace(auditor, firm=check_text(auditor.firm, field=_("Audit firm"),
+                                                        max_length=200))
+
+
+def add_auditor(store: Store, auditor: Auditor) -> tuple[Auditor, Changes]:
+    """Register an auditor for a member, or a joint one (id 0 = new id)."""
+    clean = _clean_auditor(store, auditor)
+    with store.user_action():
+        new_id = store.board.auditors.insert(clean)
+        added = dataclasses.replace(clean, id=new_id)
+        store.audit.log("auditor.added", "auditors", new_id, after=added)
+    return added, Changes.of("auditors", ids=[new_id])
+
+
+def update_auditor(store: Store, auditor: Auditor) -> tuple[Auditor, Changes]:
+    """Change an auditor's assignment; returns it as it was before."""
+    clean = _clean_auditor(store, auditor)
+    with store.user_action():
+        before = store.board.auditors.get(auditor.id)
+        store.board.auditors.update(clean)
+        store.audit.log("auditor.updated", "auditors", auditor.id, before=before, after=clean)
+    return before, Changes.of("auditors", ids=[auditor.id])
+
+
+def remove_auditor(store: Store, auditor_id: int) -> tuple[Auditor, Changes]:
+    """Delete an auditor's assignment; returns it."""
+    with store.user_action():
+        before = store.board.auditors.get(auditor_id)
+        store.board.auditors.delete(auditor_id)
+        store.audit.log("auditor.removed", "auditors", auditor_id, before=before)
+    return before, Changes.of("auditors", ids=[auditor_id])

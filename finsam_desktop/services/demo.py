@@ -15,6 +15,8 @@ import datetime as dt
 import random
 
 from finsam_desktop.domain.board import (
+    Auditor,
+    AuditorKind,
     BoardFunction,
     Category,
     Person,
@@ -90,6 +92,7 @@ def _build(store: Store, *, years: int, seed: int) -> None:
     for term_start in starts:
         _board_for_term(store, members, term_start, length, names, rng)
     _staff(store, names, starts[0])
+    _auditors(store, members, names, starts[-1])
     organisation.save_charter(store, dataclasses.replace(
         organisation.get_charter(store), qualified_majority="budget=2/3",
         split_key_note="Kommunernas andel fördelas efter folkmängd den 1 november året före."))
@@ -163,6 +166,29 @@ def _replaced_mid_term(store: Store, seat: Seat, member: Member, names: _Names,
 
 def _seat_fields(seat: Seat) -> dict[str, object]:
     return {f: getattr(seat, f) for f in seat.__slots__}  # type: ignore[attr-defined]
+
+
+def _auditors(store: Store, members: list[Member], names: _Names, since: dt.date) -> None:
+    """One auditor per member for the current term: Försäkringskassan's authorised auditor
+    audits for the state (also for Arbetsförmedlingen); the others are elected. One
+    municipality changed auditor in the middle of last year."""
+    switch = dt.date(store.today().year - 1, 6, 1)
+    changed = switch <= since  # no change to show when the term began after it
+    for member in members:
+        if member.kind is MemberKind.AF:
+            continue
+        authorised = member.kind is MemberKind.FK
+        person = board.add_person(store, Person(0, names.pick(), title="Revisor"))[0]
+        kind = AuditorKind.AUTHORISED if authorised else AuditorKind.ELECTED
+        firm = "Revisionsbyrån Norrsken AB" if authorised else ""
+        first = Auditor(0, person.id, member.id, kind, firm, since, None)
+        if member.kind is MemberKind.MUNICIPALITY and not changed:
+            changed = True
+            board.add_auditor(store, dataclasses.replace(
+                first, to_date=switch - dt.timedelta(days=1)))
+            successor = board.add_person(store, Person(0, names.pick(), title="Revisor"))[0]
+            first = dataclasses.replace(first, person_id=successor.id, from_date=switch)
+        board.add_auditor(store, first)
 
 
 def _staff(store: Store, names: _Names, since: dt.date) -> None:

@@ -1,4 +1,4 @@
-"""People, board seats and staff roles."""
+"""People, board seats, staff roles and auditors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from finsam_desktop.domain.board import Person, Seat, StaffRole
+from finsam_desktop.domain.board import Auditor, Person, Seat, StaffRole
 from finsam_desktop.storage.mapping import TableMapper, from_row
 
 
@@ -18,6 +18,8 @@ class BoardRepo:
         self.people = TableMapper(db, "people", Person, order_by="name COLLATE NOCASE, id")
         self.seats = TableMapper(db, "seats", Seat, order_by="term_from, id")
         self.staff = TableMapper(db, "staff", StaffRole, order_by="from_date, id")
+        self.auditors = TableMapper(db, "auditors", Auditor,
+                                    order_by="coalesce(member_id, 1e9), from_date, id")
 
     def seats_on(self, day: dt.date) -> list[Seat]:
         """The board sitting on `day`: "who sat on the board on date D" as one query."""
@@ -32,12 +34,13 @@ class BoardRepo:
         return {r["id"]: r["name"] for r in self.db.query("SELECT id, name FROM people")}
 
     def references_to_person(self, person_id: int) -> int:
-        """Seats, staff roles and minutes that refer to the person."""
+        """Seats, staff and auditor roles and minutes that refer to the person."""
         sql = " + ".join(
             f"(SELECT count(*) FROM {table} WHERE {column} = :p)"
             for table, column in (
                 ("seats", "person_id"),
                 ("staff", "person_id"),
+                ("auditors", "person_id"),
                 ("attendance", "person_id"),
                 ("signers", "person_id"),
                 ("motions", "mover_id"),

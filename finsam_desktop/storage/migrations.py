@@ -664,3 +664,24 @@ CREATE TABLE member_cycles (
     PRIMARY KEY (year, member_id)
 ) STRICT;
 """
+
+
+@migrations(name="0007_auditors")
+def _0007_auditors(db: Database) -> None:
+    """The auditors (revisorer): one per member, or joint ones, over periods."""
+    db.executescript(_SCHEMA_0007)
+    _stamp(db, 7)
+
+
+_SCHEMA_0007 = f"""
+CREATE TABLE auditors (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    member_id INTEGER REFERENCES members(id),
+    kind TEXT NOT NULL CHECK (kind IN ('elected', 'authorised')),
+    firm TEXT NOT NULL DEFAULT '',
+    {_DATE.format(col="from_date")},
+    {_DATE.format(col="to_date")}
+) STRICT;
+CREATE INDEX auditors_by_person ON auditors (person_id);
+"""

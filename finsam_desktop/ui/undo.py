@@ -224,6 +224,24 @@ class RemoveStaff(_Remove):
     add, remove = staticmethod(board.add_staff), staticmethod(board.remove_staff)
 
 
+class AddAuditor(_Add):
+    """Register an auditor."""
+
+    add, remove = staticmethod(board.add_auditor), staticmethod(board.remove_auditor)
+
+
+class UpdateAuditor(_Update):
+    """Edit an auditor's assignment (including ending it)."""
+
+    update = staticmethod(board.update_auditor)
+
+
+class RemoveAuditor(_Remove):
+    """Delete an auditor entered by mistake."""
+
+    add, remove = staticmethod(board.add_auditor), staticmethod(board.remove_auditor)
+
+
 class SaveAgency(_Update):
     """Change the agency profile."""
 

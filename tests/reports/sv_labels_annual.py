@@ -42,6 +42,15 @@ SV = {
         "Styrelsen har haft ett sammanträde under {period}: {dates}.",
     "The board held {count} meetings in {period}: {dates}.":
         "Styrelsen har haft {count} sammanträden under {period}: {dates}.",
+    "Auditors": "Revisorer",
+    "No auditors have been registered for the period.":
+        "Inga revisorer är registrerade för perioden.",
+    "Audit firm": "Revisionsbyrå",
+    "Appointed jointly": "Gemensamt utsedd",
+    "Elected auditor": "Förtroendevald revisor",
+    "Authorised auditor": "Auktoriserad revisor",
+    "Period: for those who did not serve the whole period.":
+        "Period: för den som inte var revisor hela perioden.",
     "Staff": "Kansli",
     # goals, activities, evaluations
     "The indicators of each goal are in appendix 1.":

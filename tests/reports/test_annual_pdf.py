@@ -234,7 +234,7 @@ def test_every_sitting_ledamot_signs_and_no_ersattare(built):
         assert name not in page, name
 
 
-def test_members_board_meetings_and_staff(built):
+def test_members_board_meetings_auditors_and_staff(built):
     doc, data = built["annual"], built["data"]
     page = _page_of(doc, data.text_labels["about"])
     for name, kind, share in data.members:
@@ -249,6 +249,13 @@ def test_members_board_meetings_and_staff(built):
         in squash(text)
     for title, name in data.staff:
         assert f"{title} {name}" in text
+    auditors = squash(text[text.index("Revisorer"):])
+    assert len(data.auditors) >= 5 and any(line[4] for line in data.auditors)
+    for appointed_by, name, kind, firm, period in data.auditors:
+        assert squash(f"{name} {kind} {firm} {period}") in auditors, name
+        assert appointed_by in auditors
+    assert "Auktoriserad revisor Revisionsbyrån Norrsken AB" in auditors
+    assert "Period: för den som inte var revisor hela perioden." in auditors
 
 
 def test_activities_goals_evaluations_key_figures_and_appendices(built):

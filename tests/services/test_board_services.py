@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 
 from finsam_desktop.domain.board import (
+    Auditor,
+    AuditorKind,
     BoardFunction,
     Category,
     Person,
@@ -13,7 +15,7 @@ from finsam_desktop.domain.board import (
     StaffKind,
     StaffRole,
 )
-from finsam_desktop.domain.errors import IncompleteBoardError, ValidationError
+from finsam_desktop.domain.errors import IncompleteBoardError, NotFoundError, ValidationError
 from finsam_desktop.services import board
 from tests.factories import TERM_TO, add_members, full_board, new_store, seat
 
@@ -116,3 +118,27 @@ def test_staff_roles_have_periods():
         board.update_staff(store, dataclasses.replace(role, to_date=dt.date(2019, 1, 1)))
     board.update_staff(store, dataclasses.replace(role, to_date=dt.date(2025, 12, 31)))
     assert not board.list_staff(store)[0].is_active_on(dt.date(2026, 1, 1))
+
+
+def test_auditors_per_member_with_periods_and_validation():
+    store = new_store()
+    members = add_members(store)
+    person, _ = board.add_person(store, Person(0, "Revisorn"))
+    auditor, changes = board.add_auditor(store, Auditor(
+        0, person.id, members["a"].id, AuditorKind.ELECTED, "", dt.date(2023, 1, 1),
+        dt.date(2024, 6, 30)))
+    assert changes.touches("auditors")
+    with pytest.raises(ValidationError, match="end before it starts"):
+        board.update_auditor(store, dataclasses.replace(auditor, to_date=dt.date(2022, 1, 1)))
+    with pytest.raises(NotFoundError):  # a member that does not exist
+        board.add_auditor(store, dataclasses.replace(auditor, id=0, member_id=999))
+    assert [a.id for a in board.auditors_during(store, dt.date(2024, 1, 1),
+                                                dt.date(2024, 12, 31))] == [auditor.id]
+    assert board.auditors_during(store, dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == []
+    with pytest.raises(ValidationError, match="cannot be removed"):  # the person is referred to
+        board.remove_person(store, person.id)
+    board.remove_auditor(store, auditor.id)
+    assert board.list_auditors(store) == []
+    assert [r["action"] for r in store.db.query(
+        "SELECT action FROM audit_log WHERE entity = 'auditors' ORDER BY id")] == [
+        "auditor.added", "auditor.removed"]

@@ -1,5 +1,6 @@
 """Agency tab (profile and charter commit on leaving a field; refused values stay visible
-with the reason) and staff tab (add a role for a new person, end it)."""
+with the reason), staff tab (add a role for a new person, end it) and auditors tab (per
+member or joint)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from finsam_desktop.domain.board import StaffKind
+from finsam_desktop.domain.board import AuditorKind, StaffKind
 from finsam_desktop.domain.charter import Numbering
 from finsam_desktop.services import board, organisation
 from finsam_desktop.ui.panels.organisation.panel import OrganisationPanel
@@ -92,3 +93,39 @@ def test_add_staff_role_for_a_new_person_and_end_it(panel, ctx, qtbot):
     assert tab.model.rowCount() == 0  # ended roles are hidden unless asked for
     tab.show_ended.setChecked(True)
     assert tab.model.rowCount() == 1
+
+
+def test_register_an_auditor_per_member_and_a_joint_one(full_ctx, qtbot):
+    ctx = full_ctx
+    panel = OrganisationPanel(ctx)
+    qtbot.addWidget(panel)
+    tab = panel.auditors_tab
+    member = organisation.list_members(ctx.store)[0]
+    dialog = tab.open_editor(None)
+    dialog.person.lineEdit().setText("Örjan Ek")
+    select_data(dialog.member, member.id)
+    select_data(dialog.kind, AuditorKind.AUTHORISED)
+    dialog.firm.setText("Revision & Granskning AB")
+    dialog.from_date.setText("2023-01-01")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible(), dialog.error.text()
+    dialog = tab.open_editor(None)
+    dialog.person.lineEdit().setText("Sara Lind")
+    dialog.member.setCurrentIndex(dialog.member.count() - 1)  # appointed jointly
+    dialog.from_date.setText("2024-01-01")
+    dialog.to_date.setText("2023-12-31")  # before it starts: refused, nothing lost
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "end before it starts" in dialog.error.text()
+    dialog.to_date.setText("")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    first, joint = board.list_auditors(ctx.store)
+    assert (first.member_id, first.kind, first.firm) == (
+        member.id, AuditorKind.AUTHORISED, "Revision & Granskning AB")
+    assert joint.member_id is None and joint.kind is AuditorKind.ELECTED
+    shown = [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())]
+    assert shown == [member.name, "Appointed jointly"]
+    edit = tab.open_editor(joint)  # the joint choice is shown again when editing
+    assert edit.member.currentData() is None and edit.person.currentText() == "Sara Lind"
+    edit.reject()
+    ctx.undo_stack.undo()
+    assert len(board.list_auditors(ctx.store)) == 1 and tab.model.rowCount() == 1

@@ -1,5 +1,5 @@
-"""The organisation panel: tabs for the agency (profile and charter), members, board and
-staff. Each tab refreshes when the tables it shows change."""
+"""The organisation panel: tabs for the agency (profile and charter), members, board, staff
+and auditors. Each tab refreshes when the tables it shows change."""
 
 from __future__ import annotations
 
@@ -12,20 +12,21 @@ from finsam_desktop.ui.panels.base import Panel
 from finsam_desktop.ui.panels.organisation.agency_tab import AgencyTab
 from finsam_desktop.ui.panels.organisation.board_tab import BoardTab
 from finsam_desktop.ui.panels.organisation.members_tab import MembersTab
-from finsam_desktop.ui.panels.organisation.staff_tab import StaffTab
+from finsam_desktop.ui.panels.organisation.staff_tab import AuditorsTab, StaffTab
 
 TAB_TABLES = {
     "agency": ("agency", "settings"),
     "members": ("members", "settings"),
     "board": ("seats", "people", "members", "settings"),
     "staff": ("staff", "people"),
+    "auditors": ("auditors", "people", "members"),
 }
 
 
 class OrganisationPanel(Panel):
-    """Agency, members, board and staff, one tab each."""
+    """Agency, members, board, staff and auditors, one tab each."""
 
-    tables = ("agency", "settings", "members", "people", "seats", "staff")
+    tables = ("agency", "settings", "members", "people", "seats", "staff", "auditors")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -34,8 +35,10 @@ class OrganisationPanel(Panel):
         self.members_tab = MembersTab(ctx, self.tabs)
         self.board_tab = BoardTab(ctx, self.tabs)
         self.staff_tab = StaffTab(ctx, self.tabs)
+        self.auditors_tab = AuditorsTab(ctx, self.tabs)
         self._tabs = {"agency": self.agency_tab, "members": self.members_tab,
-                      "board": self.board_tab, "staff": self.staff_tab}
+                      "board": self.board_tab, "staff": self.staff_tab,
+                      "auditors": self.auditors_tab}
         for tab in self._tabs.values():
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
@@ -44,7 +47,7 @@ class OrganisationPanel(Panel):
         self.refresh()
 
     def translate_ui(self) -> None:
-        titles = [_("Agency"), _("Members"), _("Board"), _("Office staff")]
+        titles = [_("Agency"), _("Members"), _("Board"), _("Office staff"), _("Auditors")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         for tab in self._tabs.values():
@@ -62,5 +65,5 @@ class OrganisationPanel(Panel):
                 tab.refresh()
 
     def show_tab(self, key: str) -> None:
-        """Bring the tab named `key` (agency, members, board, staff) to the front."""
+        """Bring the tab named `key` (agency, members, board, staff, auditors) to the front."""
         self.tabs.setCurrentWidget(self._tabs[key])

@@ -1,38 +1,46 @@
-"""Staff tab: the office (kansli) roles over time, with add, edit, end and remove."""
+"""Staff and auditors tabs: the office (kansli) roles and the auditors (revisorer) over time,
+with add, edit, end and remove. `RoleTab` holds what the two share."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from finsam_desktop.domain.board import STAFF_LABELS, Person, StaffRole
+from finsam_desktop.domain.board import AUDITOR_LABELS, STAFF_LABELS, Auditor, Person, StaffRole
 from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.formatting import format_date
 from finsam_desktop.i18n import N_, _
-from finsam_desktop.services import board
+from finsam_desktop.services import board, organisation
 from finsam_desktop.ui import dialogs, undo
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.organisation.person_dialog import PersonDialog, PersonEditing
 from finsam_desktop.ui.panels.organisation.person_strip import PersonStrip, person_tooltip
-from finsam_desktop.ui.panels.organisation.staff_dialog import StaffDialog
+from finsam_desktop.ui.panels.organisation.staff_dialog import AuditorDialog, StaffDialog
 from finsam_desktop.ui.widgets.end_dialog import EndDialog
 from finsam_desktop.ui.widgets.tables import fit_columns, make_table, selected_record
 
 
 @dataclass(frozen=True)
-class StaffRow:
-    """A staff role with the person's name and details (None: unknown)."""
+class RoleRow:
+    """A staff role or an auditor's assignment with the person's name and details (None:
+    unknown) and, for auditors, the member that appointed them."""
 
-    role: StaffRole
+    role: Any  # StaffRole | Auditor
     name: str
     details: Person | None = None
+    member: str = ""
 
 
-def _tooltip(row: StaffRow) -> str:
+StaffRow = RoleRow
+
+
+def _tooltip(row: RoleRow) -> str:
     return person_tooltip(row.details) if row.details else ""
 
 
@@ -44,16 +52,39 @@ COLUMNS = [
     Column(N_("To"), lambda r: format_date(r.role.to_date)),
 ]
 
+AUDITOR_COLUMNS = [
+    Column(N_("Name"), lambda r: r.name, tooltip=_tooltip),
+    Column(N_("Appointed by"), lambda r: r.member),
+    Column(N_("Kind"), lambda r: _(AUDITOR_LABELS[r.role.kind])),
+    Column(N_("Audit firm"), lambda r: r.role.firm),
+    Column(N_("From"), lambda r: format_date(r.role.from_date)),
+    Column(N_("To"), lambda r: format_date(r.role.to_date)),
+]
 
-class StaffTab(QWidget):
-    """List and edit staff roles."""
+
+class RoleTab(QWidget):
+    """List and edit roles held over a period by people in the register."""
+
+    columns: ClassVar[list[Column]] = COLUMNS
+    stretch_column: ClassVar[int] = 2
+    add_command: ClassVar[type] = undo.AddStaff
+    update_command: ClassVar[type] = undo.UpdateStaff
+    remove_command: ClassVar[type] = undo.RemoveStaff
+    texts: ClassVar[dict[str, str]] = {
+        "show_ended": N_("Show ended roles"), "edit": N_("Edit staff role"),
+        "add": N_("Add staff role"), "end": N_("End staff role"), "end_title": N_("End role"),
+        "leaves": N_("{name} leaves the role."), "remove": N_("Remove staff role"),
+        "remove_question": N_("Remove {name}'s role? To record that someone left, use End… "
+                              "instead."),
+        "remove_failed": N_("Could not remove the role"),
+    }
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.model = RecordTableModel(COLUMNS, self)
-        self.view = make_table(self.model, self, stretch_column=2)
-        self.dialog: StaffDialog | EndDialog | PersonDialog | None = None
+        self.model = RecordTableModel(self.columns, self)
+        self.view = make_table(self.model, self, stretch_column=self.stretch_column)
+        self.dialog: QWidget | None = None
         self.people = PersonEditing(ctx, self)
         self.show_ended = QCheckBox(self)
         self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
@@ -83,7 +114,7 @@ class StaffTab(QWidget):
 
     def translate_ui(self) -> None:
         """Set every text."""
-        self.show_ended.setText(_("Show ended roles"))
+        self.show_ended.setText(_(self.texts["show_ended"]))
         self.add_button.setText(_("Add…"))
         self.edit_button.setText(_("Edit…"))
         self.end_button.setText(_("End…"))
@@ -91,13 +122,21 @@ class StaffTab(QWidget):
         self.person_strip.translate_ui()
         self.model.retranslate()
 
+    def records(self) -> list[Any]:
+        """Every role ever held."""
+        return list(board.list_staff(self._ctx.require_store()))
+
+    def make_row(self, role: Any, people: dict[int, Person]) -> RoleRow:
+        """The row showing `role`."""
+        person = people.get(role.person_id)
+        return RoleRow(role, person.name if person else "?", person)
+
     def refresh(self) -> None:
-        """Re-read staff roles (current ones unless ended are asked for)."""
+        """Re-read the roles (current ones unless ended are asked for)."""
         store = self._ctx.require_store()
         today = store.today()
         people = {p.id: p for p in board.list_people(store)}
-        rows = [StaffRow(r, people[r.person_id].name if r.person_id in people else "?",
-                         people.get(r.person_id)) for r in board.list_staff(store)
+        rows = [self.make_row(r, people) for r in self.records()
                 if self.show_ended.isChecked() or not _ended(r, today)]
         before = selected_record(self.view)
         self.model.set_rows(rows)
@@ -114,21 +153,27 @@ class StaffTab(QWidget):
             button.setEnabled(row is not None)
         self.person_strip.show_person(row.details if row is not None else None)
 
-    def open_editor(self, role: StaffRole | None) -> StaffDialog:
-        """Open the staff dialog (non-blocking); OK saves through undo commands."""
-        people = board.list_people(self._ctx.require_store())
-        self.dialog = StaffDialog(role, people, self._save, self)
-        self.dialog.open()
-        return self.dialog
+    def make_dialog(self, role: Any, people: list[Person],
+                    submit: Callable[[Any, str | None], None]) -> QWidget:
+        """The dialog that edits one role."""
+        return StaffDialog(role, people, submit, self)
 
-    def _save(self, role: StaffRole, new_person: str | None) -> None:
+    def open_editor(self, role: Any) -> Any:
+        """Open the role's dialog (non-blocking); OK saves through undo commands."""
+        people = board.list_people(self._ctx.require_store())
+        dialog = self.make_dialog(role, people, self._save)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save(self, role: Any, new_person: str | None) -> None:
         person_command = None
         if new_person:
             person_command = undo.AddPerson(self._ctx, Person(0, new_person))
             person_command.execute()
             role = dataclasses.replace(role, person_id=person_command.record.id)
-        command = (undo.UpdateStaff(self._ctx, role, text=_("Edit staff role")) if role.id
-                   else undo.AddStaff(self._ctx, role, text=_("Add staff role")))
+        command = (self.update_command(self._ctx, role, text=_(self.texts["edit"])) if role.id
+                   else self.add_command(self._ctx, role, text=_(self.texts["add"])))
         try:
             command.execute()
         except FinsamError:
@@ -164,8 +209,9 @@ class StaffTab(QWidget):
             return None
         def submit(day: dt.date) -> None:
             after = dataclasses.replace(row.role, to_date=day)
-            undo.run(self._ctx, undo.UpdateStaff(self._ctx, after, text=_("End staff role")))
-        self.dialog = EndDialog(_("End role"), _("{name} leaves the role.").format(name=row.name),
+            undo.run(self._ctx, self.update_command(self._ctx, after, text=_(self.texts["end"])))
+        self.dialog = EndDialog(_(self.texts["end_title"]),
+                                _(self.texts["leaves"]).format(name=row.name),
                                 self._ctx.require_store().today(), submit, self)
         self.dialog.open()
         return self.dialog
@@ -173,16 +219,55 @@ class StaffTab(QWidget):
     def _remove_selected(self) -> None:
         row = selected_record(self.view)
         if row is None or not dialogs.ask_yes_no(
-                self, _("Remove staff role"),
-                _("Remove {name}'s role? To record that someone left, use End… instead.")
-                .format(name=row.name)):
+                self, _(self.texts["remove"]),
+                _(self.texts["remove_question"]).format(name=row.name)):
             return
         try:
-            undo.run(self._ctx, undo.RemoveStaff(self._ctx, row.role.id,
-                                                 text=_("Remove staff role")))
+            undo.run(self._ctx, self.remove_command(self._ctx, row.role.id,
+                                                    text=_(self.texts["remove"])))
         except FinsamError as error:
-            dialogs.show_error(self, _("Could not remove the role"), str(error))
+            dialogs.show_error(self, _(self.texts["remove_failed"]), str(error))
 
 
-def _ended(role: StaffRole, today: dt.date) -> bool:
+class StaffTab(RoleTab):
+    """List and edit staff roles."""
+
+
+class AuditorsTab(RoleTab):
+    """List and edit the auditors: one per member (or joint ones), with their periods."""
+
+    columns = AUDITOR_COLUMNS
+    stretch_column = 3
+    add_command, update_command = undo.AddAuditor, undo.UpdateAuditor
+    remove_command = undo.RemoveAuditor
+    texts: ClassVar[dict[str, str]] = {
+        "show_ended": N_("Show earlier auditors"), "edit": N_("Edit auditor"),
+        "add": N_("Add auditor"), "end": N_("End auditor's assignment"),
+        "end_title": N_("End assignment"), "leaves": N_("{name} stops auditing the agency."),
+        "remove": N_("Remove auditor"),
+        "remove_question": N_("Remove {name} as auditor? To record that the assignment "
+                              "ended, use End… instead."),
+        "remove_failed": N_("Could not remove the auditor"),
+    }
+
+    _member_names: ClassVar[dict[int, str]] = {}
+
+    def records(self) -> list[Any]:
+        store = self._ctx.require_store()
+        self._member_names = {m.id: m.name for m in organisation.list_members(store)}
+        return list(board.list_auditors(store))
+
+    def make_row(self, role: Any, people: dict[int, Person]) -> RoleRow:
+        person = people.get(role.person_id)
+        member = (self._member_names.get(role.member_id, "?") if role.member_id is not None
+                  else _("Appointed jointly"))
+        return RoleRow(role, person.name if person else "?", person, member)
+
+    def make_dialog(self, role: Any, people: list[Person],
+                    submit: Callable[[Any, str | None], None]) -> QWidget:
+        members = organisation.list_members(self._ctx.require_store())
+        return AuditorDialog(role, people, members, submit, self)
+
+
+def _ended(role: StaffRole | Auditor, today: dt.date) -> bool:
     return role.to_date is not None and role.to_date < today
