@@ -179,6 +179,34 @@ class StatementRow:
     last_year: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note to the statements (not 2, 3, …): a title and plain text. Note 1 is the
+    accounting principles, one of the report's text sections."""
+
+    year: int
+    number: int
+    title: str
+    body: str = ""
+
+
+FIRST_NOTE = 2  # note 1 is the accounting principles
+LAST_NOTE = 99
+
+
+def note_problems(year: int, references: dict[str, str], written: set[int]) -> list[str]:
+    """Statement lines (label → note reference) whose reference is not a note of the year."""
+    problems = []
+    for label, ref in references.items():
+        numbers = [part.strip() for part in ref.replace(",", " ").split()]
+        for number in numbers:
+            if number == "1" or (number.isdigit() and int(number) in written):
+                continue
+            problems.append(_("{year}: “{line}” refers to note {note}, which has not been "
+                              "written.").format(year=year, line=label, note=number))
+    return problems
+
+
 # ---------------------------------------------------------------- the cycle
 
 

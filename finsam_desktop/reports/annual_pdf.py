@@ -246,8 +246,7 @@ def _story(data: AnnualReportData, outline: _Outline) -> list:
     body += _operating_statement(data, outline)
     if not interim:
         body += _statements(data, outline)
-        body += _text_part(data, outline, "accounting_principles", title=_("Notes"),
-                           subtitle=_("Note 1 {title}"))
+        body += _notes(data, outline)
         body += _signatures(data, outline)
     body += _appendices(data, outline)
     return [*_title_page(data), *_contents_page(outline), *body]
@@ -903,6 +902,29 @@ def _statement_table(data: AnnualReportData, statement: Statement, rows_in) -> l
     header = [_("Amounts in SEK"), _("Note no."), _("Actual {year}").format(year=data.year),
               _("Actual {year}").format(year=data.year - 1)]
     return _grid(header, rows, st.FRAME_WIDTH)
+
+
+def _notes(data: AnnualReportData, outline: _Outline) -> list:
+    """Note 1 (the accounting principles, a text section) and the notes written for the
+    year, each under its own bookmarked heading; nothing when none is written."""
+    sheet = st.sheet()
+    notes = []
+    principles = _text(data, "accounting_principles")
+    if principles:
+        notes.append((_("Note 1 {title}").format(title=_label(data, "accounting_principles")),
+                      principles))
+    for number, title, body in data.notes:
+        text = paragraphs(body, sheet.body, tight_style=sheet.body_tight) if body.strip() \
+            else []
+        notes.append((_("Note {number} {title}").format(number=number, title=title), text))
+    if not notes:
+        return []
+    story = outline.part(_("Notes"))
+    for heading, body in notes:
+        head = outline.heading(heading, 1)
+        story += [CondPageBreak(_ROOM_FOR_HEADING),
+                  _together(head, body[0]) if body else head, *body[1:]]
+    return story
 
 
 # ---------------------------------------------------------------- signatures

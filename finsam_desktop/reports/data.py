@@ -315,6 +315,7 @@ class AnnualReportData:
     figures: KeyFigures  # budget key figures and warnings
     statements: dict[str, tuple[StatementRow, ...]]  # "income"/"balance"/"cash_flow"
     statement_problems: tuple[str, ...]
+    notes: tuple[tuple[int, str, str], ...]  # number, title, text (note 1 is a text section)
     catalogue: ActivityCatalogue | None  # activities, participants, goals of the year
     goals: tuple[tuple[str, str, tuple[tuple[str, str, str, str, str], ...]], ...]
     evaluations: tuple[tuple[str, str, str, str], ...]  # title, evaluator, finished, findings

@@ -17,6 +17,7 @@ from finsam_desktop.domain.annual import (
     AnnualReport,
     CycleStatus,
     MemberCycle,
+    Note,
     Statement,
     StatementRow,
 )
@@ -30,7 +31,7 @@ from finsam_desktop.services import board, organisation
 from finsam_desktop.services.meetings import number_of
 from finsam_desktop.storage.store import Store
 
-TABLES = ("annual_reports", "annual_texts", "statement_lines", "member_cycles")
+TABLES = ("annual_reports", "annual_texts", "statement_lines", "annual_notes", "member_cycles")
 
 
 def _changes() -> Changes:
@@ -141,11 +142,72 @@ def statement(store: Store, year: int, which: Statement) -> list[StatementRow]:
 
 
 def statement_problems(store: Store, year: int) -> list[str]:
-    """Inconsistencies between the entered statements of a year."""
+    """Inconsistencies between the entered statements of a year, and note references to
+    notes that have not been written."""
     values = {s: rules.compute(s, {k: v[0] for k, v in store.annual.lines(year, s.value)
                                    .items()}) for s in Statement}
-    return rules.statement_problems(year, values[Statement.INCOME], values[Statement.BALANCE],
-                                    values[Statement.CASH_FLOW])
+    return [*rules.statement_problems(year, values[Statement.INCOME], values[Statement.BALANCE],
+                                      values[Statement.CASH_FLOW]),
+            *note_problems(store, year)]
+
+
+def note_problems(store: Store, year: int) -> list[str]:
+    """Statement lines of the year that refer to a note that has not been written."""
+    references = {_(rules.spec_of(s, code).label): ref for s in Statement
+                  for code, (_amount, ref) in store.annual.lines(year, s.value).items()
+                  if ref.strip()}
+    return rules.note_problems(year, references, {n.number for n in store.annual.notes(year)})
+
+
+# ---------------------------------------------------------------- notes
+
+
+def notes(store: Store, year: int) -> list[Note]:
+    """The year's notes after note 1, in number order."""
+    return store.annual.notes(_check_year(year))
+
+
+def save_note(store: Store, note: Note, *, replaces: int | None = None
+              ) -> tuple[Note | None, Changes]:
+    """Write a new note (`replaces` None; its number must be free) or change the note
+    numbered `replaces`, possibly renumbering it. Returns the note as it was (None if new)."""
+    _check_year(note.year)
+    if not isinstance(note.number, int) or not rules.FIRST_NOTE <= note.number <= rules.LAST_NOTE:
+        raise ValidationError(_("A note's number is between {first} and {last} (note 1 is the "
+                                "accounting principles).").format(first=rules.FIRST_NOTE,
+                                                                  last=rules.LAST_NOTE))
+    title = check_text(note.title, field=_("Title"), max_length=200).strip()
+    if not title:
+        raise ValidationError(_("Give the note a title, e.g. “Member contributions”."))
+    clean = dataclasses.replace(note, title=title,
+                                body=check_text(note.body, field=_("Text"), max_length=200_000))
+    with store.user_action():
+        existing = {n.number: n for n in store.annual.notes(note.year)}
+        old = replaces if replaces is not None else note.number
+        if note.number in existing and (replaces is None or note.number != replaces):
+            raise ValidationError(_("Note {number} already exists.").format(
+                number=note.number))
+        if replaces is not None and replaces not in existing:
+            raise ValidationError(_("The note no longer exists (it may have been removed)."))
+        before = existing.get(old)
+        _ensure(store, note.year)
+        if before is not None and old != note.number:
+            store.annual.remove_note(note.year, old)
+        store.annual.save_note(clean)
+        store.audit.log("annual.note_saved", "annual_notes", note.year, before=before,
+                        after=clean)
+    return before, _changes()
+
+
+def remove_note(store: Store, year: int, number: int) -> tuple[Note, Changes]:
+    """Delete a note; returns it."""
+    with store.user_action():
+        before = next((n for n in store.annual.notes(year) if n.number == number), None)
+        if before is None:
+            raise ValidationError(_("The note no longer exists (it may have been removed)."))
+        store.annual.remove_note(year, number)
+        store.audit.log("annual.note_removed", "annual_notes", year, before=before)
+    return before, _changes()
 
 
 # ---------------------------------------------------------------- signing and the cycle

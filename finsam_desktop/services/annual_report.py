@@ -131,6 +131,8 @@ def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualRe
         figures=budget.key_figures(store, year), statements=statements,
         statement_problems=tuple(annual.statement_problems(store, year)) if until is None
         else (),
+        notes=() if until is not None else tuple(
+            (n.number, n.title, n.body) for n in annual.notes(store, year)),
         catalogue=catalogue, goals=catalogue.goals if catalogue else (),
         evaluations=tuple(
             (e.title, e.evaluator, e.finished_on.isoformat() if e.finished_on else "",

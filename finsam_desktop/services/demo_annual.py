@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from finsam_desktop.domain.annual import AnnualReport, Discharge, MemberCycle, Statement
+from finsam_desktop.domain.annual import AnnualReport, Discharge, MemberCycle, Note, Statement
 from finsam_desktop.domain.meetings import ItemKind
 from finsam_desktop.domain.organisation import MemberKind
+from finsam_desktop.formatting import format_money
 from finsam_desktop.services import annual, budget, organisation
 from finsam_desktop.services.meetings import number_of
 from finsam_desktop.storage.store import Store
@@ -118,7 +119,34 @@ def _statements(store: Store, year: int) -> None:
     figures[year - 1][Statement.INCOME]["operating_costs"] = (
         figures[year - 1][Statement.INCOME]["operating_income"]
         + figures[year - 1][Statement.INCOME]["financial_income"] - previous_result)
+    refs = {"operating_income": "2", "operating_costs": "3", "receivables": "4",
+            "current_liabilities": "5"}
     for which_year, statements in figures.items():
         for statement, lines in statements.items():
             for code, amount in lines.items():
-                annual.set_line(store, which_year, statement, code, amount)
+                annual.set_line(store, which_year, statement, code, amount,
+                                refs.get(code, "") if which_year == year else "")
+    _notes(store, year, report, receivables, liabilities)
+
+
+def _notes(store: Store, year: int, report, receivables: int, liabilities: int) -> None:
+    """Notes 2–5 explaining the income, the costs per area, receivables and liabilities."""
+    def kr(ore: int) -> str:
+        return format_money(ore)
+
+    income = "\n".join(f"{line.label}: {kr(line.actual_ore)}" for line in report.lines
+                       if line.is_income and line.actual_ore)
+    costs = "\n".join(f"{area.label}: {kr(area.actual_ore)}" for area in report.areas
+                      if not area.is_income and area.actual_ore)
+    for number, title, body in (
+            (2, "Verksamhetens intäkter",
+             f"Medlemsbidragen betalas av parterna enligt förbundsordningens fördelning.\n\n"
+             f"{income}"),
+            (3, "Verksamhetens kostnader", f"Kostnaderna per område:\n\n{costs}"),
+            (4, "Kortfristiga fordringar",
+             f"Förutbetalda kostnader och upplupna intäkter: {kr(receivables)}, varav "
+             f"momskompensation {kr(receivables // 300_00 * 100_00)}."),
+            (5, "Kortfristiga skulder",
+             f"Leverantörsskulder och upplupna kostnader för insatser som fakturerats i "
+             f"januari {year + 1}: {kr(liabilities)}.")):
+        annual.save_note(store, Note(year, number, title, body))

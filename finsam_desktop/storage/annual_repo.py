@@ -1,10 +1,10 @@
-"""The annual report tables: the report, its texts, statement lines and member cycles."""
+"""The annual report tables: the report, its texts, statement lines, notes and member cycles."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from finsam_desktop.domain.annual import AnnualReport, MemberCycle
+from finsam_desktop.domain.annual import AnnualReport, MemberCycle, Note
 from finsam_desktop.storage.mapping import from_row, to_row
 
 
@@ -61,3 +61,16 @@ class AnnualRepo:
     def save_cycle(self, cycle: MemberCycle) -> None:
         """Insert or overwrite a member's record."""
         self.db["member_cycles"].upsert(to_row(cycle), pk=("year", "member_id"))
+
+    def notes(self, year: int) -> list[Note]:
+        """The year's notes (2, 3, …) in number order."""
+        rows = self.db.query("SELECT * FROM annual_notes WHERE year = ? ORDER BY number", [year])
+        return [from_row(Note, r) for r in rows]
+
+    def save_note(self, note: Note) -> None:
+        """Insert or overwrite a note."""
+        self.db["annual_notes"].upsert(to_row(note), pk=("year", "number"))
+
+    def remove_note(self, year: int, number: int) -> None:
+        """Delete a note."""
+        self.db.execute("DELETE FROM annual_notes WHERE year = ? AND number = ?", [year, number])

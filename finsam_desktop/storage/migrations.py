@@ -685,3 +685,21 @@ CREATE TABLE auditors (
 ) STRICT;
 CREATE INDEX auditors_by_person ON auditors (person_id);
 """
+
+
+@migrations(name="0008_annual_notes")
+def _0008_annual_notes(db: Database) -> None:
+    """The annual report's notes after note 1 (the accounting principles, a text section)."""
+    db.executescript(_SCHEMA_0008)
+    _stamp(db, 8)
+
+
+_SCHEMA_0008 = """
+CREATE TABLE annual_notes (
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+    number INTEGER NOT NULL CHECK (number BETWEEN 2 AND 99),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    body TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, number)
+) STRICT;
+"""

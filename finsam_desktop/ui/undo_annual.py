@@ -1,4 +1,4 @@
-"""Undoable annual report edits: a statement figure or its note reference, a section's text,
+"""Undoable annual report edits: a statement figure or its note reference, a note, a section's text,
 the report record (signing, adoption, audit report) and a member's dispatch and discharge
 record (see `ui.undo` for the pattern).
 
@@ -13,6 +13,7 @@ from finsam_desktop.domain.annual import (
     TEXT_LABELS,
     AnnualReport,
     MemberCycle,
+    Note,
     Statement,
     spec_of,
 )
@@ -99,3 +100,40 @@ class SaveCycle(ServiceCommand):
     def _backward(self) -> Changes:
         assert self._before is not None
         return annual.save_cycle(self._ctx.require_store(), self._before)[1]
+
+
+class SaveNote(ServiceCommand):
+    """A note to the statements, new or edited (possibly renumbered)."""
+
+    def __init__(self, ctx: AppContext, after: Note, old_number: int | None) -> None:
+        super().__init__(ctx, _("Write note {number} ({year})").format(number=after.number,
+                                                                      year=after.year))
+        self._after, self._old = after, old_number
+        self._before: Note | None = None
+
+    def _forward(self, *, first: bool) -> Changes:
+        self._before, changes = annual.save_note(self._ctx.require_store(), self._after,
+                                                 replaces=self._old)
+        return changes
+
+    def _backward(self) -> Changes:
+        store = self._ctx.require_store()
+        if self._before is None:
+            return annual.remove_note(store, self._after.year, self._after.number)[1]
+        return annual.save_note(store, self._before, replaces=self._after.number)[1]
+
+
+class RemoveNote(ServiceCommand):
+    """Delete a note (undo writes it back)."""
+
+    def __init__(self, ctx: AppContext, note: Note) -> None:
+        super().__init__(ctx, _("Remove note {number} ({year})").format(number=note.number,
+                                                                       year=note.year))
+        self._note = note
+
+    def _forward(self, *, first: bool) -> Changes:
+        return annual.remove_note(self._ctx.require_store(), self._note.year,
+                                  self._note.number)[1]
+
+    def _backward(self) -> Changes:
+        return annual.save_note(self._ctx.require_store(), self._note)[1]

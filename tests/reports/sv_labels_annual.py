@@ -25,6 +25,7 @@ SV = {
     "Operating statement": "Driftredovisning",
     "Notes": "Noter",
     "Note 1 {title}": "Not 1 {title}",
+    "Note {number} {title}": "Not {number} {title}",
     "Appendices": "Bilagor",
     "Appendix {number}: Goal fulfilment": "Bilaga {number}: Måluppfyllelse",
     "Appendix {number}: Participants per activity": "Bilaga {number}: Deltagare per insats",

@@ -86,7 +86,7 @@ def built(tmp_path_factory):
         part_year = dataclasses.replace(data.board[0], period=PART_YEAR)
         draft = dataclasses.replace(
             data, board=(part_year, *data.board[1:]),
-            texts=dict.fromkeys(TEXT_SECTIONS, ""), signatories=(), signing_date=None,
+            texts=dict.fromkeys(TEXT_SECTIONS, ""), notes=(), signatories=(), signing_date=None,
             signing_place="", adopted_ref="",
             statement_problems=("2025: summa tillgångar <skiljer> sig & stämmer inte.",))
         _render(draft, folder / "draft.pdf")
@@ -134,7 +134,9 @@ def _expected_outline(data) -> list[tuple[int, str]]:
                                             "outlook")]
     entries += [(0, "Driftredovisning"), (0, "Resultaträkning"), (0, "Balansräkning"),
                 (0, "Kassaflödesanalys"), (0, "Noter"),
-                (1, f"Not 1 {label['accounting_principles']}"), (0, "Underskrifter"),
+                (1, f"Not 1 {label['accounting_principles']}"),
+                *[(1, f"Not {number} {title}") for number, title, _text in data.notes],
+                (0, "Underskrifter"),
                 (0, "Bilagor"), (1, "Bilaga 1: Måluppfyllelse"),
                 (1, "Bilaga 2: Deltagare per insats")]
     return entries
@@ -158,6 +160,10 @@ def test_every_section_in_order_with_bookmarks_and_contents(built):
     below = [title for level, title, _page in doc["outline"] if level == 2]
     assert "Steg till arbete" in below
     assert len(annotations(doc["path"])) >= len(parts)  # the contents link to the headings
+    assert len(data.notes) >= 4
+    for number, title, body in data.notes:  # each note under its heading, text verbatim
+        page = squash(_page_of(doc, f"Not {number} {title}"))
+        assert squash(body.splitlines()[-1]) in page, title
 
 
 def test_title_page_and_running_header(built):
@@ -190,7 +196,8 @@ def test_statements_match_the_data_to_the_krona(built):
     assert f"Årets resultat {_money(result.this_year)} {_money(result.last_year)}" in page
     # costs are printed negative, as in municipal statements
     costs = income["operating_costs"]
-    assert f"Verksamhetens kostnader {_money(-costs.this_year)}" in page
+    assert costs.note_ref == "3"  # the Not column refers to the note explaining the line
+    assert f"Verksamhetens kostnader 3 {_money(-costs.this_year)}" in page
     assert "Avskrivningar" not in page  # no figure in either year: left out
     page = _page_of(doc, "Balansräkning")
     assert f"Summa tillgångar {_money(assets.this_year)} {_money(assets.last_year)}" in page

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from finsam_desktop.domain import annual as rules
-from finsam_desktop.domain.annual import AnnualReport, Discharge, MemberCycle, Statement
+from finsam_desktop.domain.annual import AnnualReport, Discharge, MemberCycle, Note, Statement
 from finsam_desktop.domain.board import BoardFunction, SeatRole
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.services import annual, meetings, minutes
@@ -61,6 +61,40 @@ def test_statement_checks_find_an_unbalanced_sheet_and_different_results(store):
     annual.set_line(store, 2026, Statement.CASH_FLOW, "cf_result", -100_00)
     assert any("cash-flow statement" in p and "result" in p
                for p in annual.statement_problems(store, 2026))
+
+
+def test_notes_are_numbered_renumbered_and_references_checked(store):
+    annual.set_line(store, 2026, Statement.INCOME, "operating_income", 100_00, "2")
+    annual.set_line(store, 2026, Statement.BALANCE, "cash", 50_00, "1, 3")
+    problems = annual.note_problems(store, 2026)
+    assert problems == ["2026: “Operating income” refers to note 2, which has not been written.",
+                        "2026: “Cash and bank” refers to note 3, which has not been written."]
+    assert set(problems) <= set(annual.statement_problems(store, 2026))
+    text = "Medlemsbidrag <Försäkringskassan> & region\n\nAndra stycket"
+    before, changes = annual.save_note(store, Note(2026, 2, " Intäkter ", text))
+    assert before is None and changes.touches("annual_notes")
+    annual.save_note(store, Note(2026, 4, "Kassa", ""))
+    assert [(n.number, n.title, n.body) for n in annual.notes(store, 2026)] == [
+        (2, "Intäkter", text), (4, "Kassa", "")]
+    assert annual.note_problems(store, 2026) == [
+        "2026: “Cash and bank” refers to note 3, which has not been written."]
+    with pytest.raises(ValidationError, match="already exists"):
+        annual.save_note(store, Note(2026, 2, "Kassa", ""), replaces=4)
+    with pytest.raises(ValidationError, match="already exists"):  # a new note, number taken
+        annual.save_note(store, Note(2026, 2, "Kassa", ""))
+    assert annual.notes(store, 2026)[0].title == "Intäkter"
+    before, _ = annual.save_note(store, Note(2026, 3, "Kassa och bank", "x"), replaces=4)
+    assert before == Note(2026, 4, "Kassa", "")
+    assert [n.number for n in annual.notes(store, 2026)] == [2, 3]
+    assert annual.note_problems(store, 2026) == []
+    for bad in (Note(2026, 1, "Principer", ""), Note(2026, 100, "x", ""),
+                Note(2026, 5, "   ", "")):
+        with pytest.raises(ValidationError):
+            annual.save_note(store, bad)
+    removed, _ = annual.remove_note(store, 2026, 3)
+    assert removed.title == "Kassa och bank" and annual.notes(store, 2025) == []
+    with pytest.raises(ValidationError, match="no longer exists"):
+        annual.remove_note(store, 2026, 3)
 
 
 def test_texts_are_kept_verbatim_per_section(store):
@@ -135,6 +169,7 @@ def test_deadline_is_31_march_of_the_next_year():
 def test_annual_tables_dump_and_load(store):
     annual.set_text(store, 2026, "outlook", "Framåt")
     _enter(store, 2026, Statement.BALANCE, cash=5)
+    annual.save_note(store, Note(2026, 2, "Likvida medel", "Bank & kassa"))
     annual.save_cycle(store, MemberCycle(2026, store.members["fk"].id, dt.date(2027, 3, 1)))
     document = exchange.dump(store.db, store.schema_names())
     copy = memory_store()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
-from finsam_desktop.domain.annual import Discharge, MemberCycle, Statement
+from finsam_desktop.domain.annual import Discharge, MemberCycle, Note, Statement
 from finsam_desktop.domain.board import SeatRole
 from finsam_desktop.services import annual, board, meetings, minutes, organisation
 from finsam_desktop.storage.store import Store
@@ -105,6 +105,50 @@ def type_in_field(qtbot, field: QLineEdit, text: str) -> None:  # type: ignore[n
     field.selectAll()
     QTest.keyClicks(field, text)
     QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+# Notes ------------------------------------------------------------------------------------
+
+
+def test_notes_written_renumbered_removed_and_undone(panel, qtbot, modals):
+    store = store_of(panel)
+    annual.set_line(store, YEAR, Statement.INCOME, "operating_income", 100 * K, "2")
+    panel.refresh()
+    panel.show_tab("notes")
+    tab = panel.notes_tab
+    assert "refers to note 2, which has not been written" in tab.problems.text()
+    dialog = tab.open_editor(None)
+    assert dialog.number.value() == 2, "the first free number is offered"
+    QTest.keyClicks(dialog.title, "Medlemsbidrag")
+    dialog.body.setFocus()
+    QTest.keyClicks(dialog.body, "Medlemsbidrag <FK> & region")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert annual.notes(store, YEAR) == [Note(YEAR, 2, "Medlemsbidrag",
+                                              "Medlemsbidrag <FK> & region")]
+    assert tab.problems.isHidden() and tab.model.rowCount() == 1
+    dialog = tab.open_editor(None)
+    assert dialog.number.value() == 3
+    dialog.number.setValue(2)  # taken: refused, the dialog stays with what was typed
+    QTest.keyClicks(dialog.title, "Kostnader")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "already exists" in dialog.error.text()
+    assert dialog.title.text() == "Kostnader"
+    dialog.reject()
+    tab.view.selectRow(0)
+    dialog = tab.open_editor(tab.model.rows()[0])
+    dialog.number.setValue(3)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert [n.number for n in annual.notes(store, YEAR)] == [3]
+    assert "refers to note 2" in tab.problems.text(), "the reference now points nowhere"
+    panel._ctx.undo_stack.undo()
+    assert [n.number for n in annual.notes(store, YEAR)] == [2]
+    tab.view.selectRow(0)
+    modals.answers.append(True)
+    tab.remove_selected()
+    assert annual.notes(store, YEAR) == [] and tab.model.rowCount() == 0
+    panel._ctx.undo_stack.undo()
+    assert annual.notes(store, YEAR)[0].body == "Medlemsbidrag <FK> & region"
 
 
 # Year and strip ---------------------------------------------------------------------------

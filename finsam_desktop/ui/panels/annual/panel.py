@@ -34,6 +34,7 @@ from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.panels.activities.common import meeting_of_item
 from finsam_desktop.ui.panels.annual.cycle_strip import CycleStrip
 from finsam_desktop.ui.panels.annual.members_tab import MembersTab
+from finsam_desktop.ui.panels.annual.notes_tab import NotesTab
 from finsam_desktop.ui.panels.annual.signing_tab import SigningTab
 from finsam_desktop.ui.panels.annual.statements_tab import StatementsTab
 from finsam_desktop.ui.panels.annual.texts_tab import TextsTab
@@ -62,7 +63,7 @@ def opening_year(store: Store) -> int:
 
 
 class AnnualPanel(Panel):
-    """Year, cycle strip, and the Texts, Statements, Signing and audit, Members tabs."""
+    """Year, cycle strip, and the Texts, Statements, Notes, Signing and audit, Members tabs."""
 
     tables = TABLES
 
@@ -80,6 +81,7 @@ class AnnualPanel(Panel):
         self.tabs = QTabWidget(self)
         self.texts_tab = TextsTab(ctx, self.tabs)
         self.statements_tab = StatementsTab(ctx, self.tabs)
+        self.notes_tab = NotesTab(ctx, self.tabs)
         self.signing_tab = SigningTab(ctx, self.tabs)
         self.members_tab = MembersTab(ctx, self.tabs)
         for tab in self._tabs():
@@ -112,7 +114,8 @@ class AnnualPanel(Panel):
         self.refresh()
 
     def _tabs(self) -> tuple[QWidget, ...]:
-        return (self.texts_tab, self.statements_tab, self.signing_tab, self.members_tab)
+        return (self.texts_tab, self.statements_tab, self.notes_tab, self.signing_tab,
+                self.members_tab)
 
     def translate_ui(self) -> None:
         self.year_label.setText(_("Annual report for"))
@@ -124,7 +127,7 @@ class AnnualPanel(Panel):
         self.export_interim_button.setText(_("Export interim report…"))
         self.export_interim_button.setToolTip(_("Write an interim report (delårsrapport) of the "
                                                 "year on show up to a day you choose."))
-        titles = [_("Texts"), _("Statements"), _("Signing and audit"), _("Members")]
+        titles = [_("Texts"), _("Statements"), _("Notes"), _("Signing and audit"), _("Members")]
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         for tab in self._tabs():
@@ -154,7 +157,10 @@ class AnnualPanel(Panel):
         report = annual.get_report(store, year)
         reference = activities.decision_reference(store, report.adopted_item_id)
         status = annual.status(store, year)
-        self.strip.show_status(status, report, reference, annual.statement_problems(store, year))
+        problems = annual.statement_problems(store, year)
+        self.strip.show_status(status, report, reference, problems)
+        self.notes_tab.show_notes(year, annual.notes(store, year),
+                                  annual.note_problems(store, year))
         self.texts_tab.show_texts(year, annual.texts(store, year))
         self.statements_tab.show_statements(
             year, {s: annual.statement(store, year, s) for s in Statement})
@@ -250,7 +256,8 @@ class AnnualPanel(Panel):
         self.sig_open_paragraph.emit(meeting_id, item_id)
 
     def show_tab(self, key: str) -> None:
-        """Bring "texts", "statements", "signing" or "members" to the front."""
+        """Bring "texts", "statements", "notes", "signing" or "members" to the front."""
         tabs = {"texts": self.texts_tab, "statements": self.statements_tab,
+                "notes": self.notes_tab,
                 "signing": self.signing_tab, "members": self.members_tab}
         self.tabs.setCurrentWidget(tabs[key])

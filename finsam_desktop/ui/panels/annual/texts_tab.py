@@ -29,7 +29,7 @@ HINT_STYLE = "color: #555555;"
 # What the printed report adds to a section from the app's data (DOMAIN.md 8.6).
 DATA_HINTS = {
     "about": N_("The printed report adds from the data: the members and their shares, the "
-                "board per member, the meetings held and the staff."),
+                "board per member, the meetings held, the auditors and the staff."),
     "goals": N_("The printed report adds from the data: each goal with its fulfilment (the "
                 "indicators in an appendix)."),
     "activities": N_("The printed report adds from the data: the activities with budget, "
