@@ -339,19 +339,27 @@ class LineFollowUp:
         return diff if self.is_income else -diff
 
 
-def remaining_plan(budget_ore: int, through_month: int) -> int:
-    """The part of an annual budget planned for the months after `through_month` (evenly)."""
+def remaining_plan(budget_ore: int, through_month: int, due_months: Sequence[int] = ()) -> int:
+    """The part of an annual budget planned for the months after `through_month`: spread
+    evenly, or in equal parts in `due_months` (the members' contributions, e.g. 1 and 7)."""
     if not 0 <= through_month <= MONTHS:
         raise ValueError("month out of range")
-    return round(budget_ore * (MONTHS - through_month) / MONTHS) if budget_ore else 0
+    if not budget_ore:
+        return 0
+    if due_months:
+        later = sum(1 for m in due_months if m > through_month)
+        return round(budget_ore * later / len(due_months))
+    return round(budget_ore * (MONTHS - through_month) / MONTHS)
 
 
 def line_follow_up(line: BudgetLine, budget_ore: int, months: dict[int, int],
                    through_month: int, forecast_ore: int | None = None,
-                   derived_forecast_ore: int | None = None) -> LineFollowUp:
+                   derived_forecast_ore: int | None = None,
+                   due_months: Sequence[int] = ()) -> LineFollowUp:
     """Follow-up of one line reported through `through_month` (0 = nothing reported).
     `forecast_ore` is a forecast the user entered; `derived_forecast_ore` one computed by
-    another rule than actual + remaining plan (the contributions: what the members owe)."""
+    another rule than actual + remaining plan (the contributions: what the members owe);
+    `due_months` the months the budget falls due in equal parts (empty: evenly)."""
     actual = sum(amount for month, amount in months.items() if month <= through_month)
     entered = forecast_ore is not None
     if entered:
@@ -359,11 +367,11 @@ def line_follow_up(line: BudgetLine, budget_ore: int, months: dict[int, int],
     elif derived_forecast_ore is not None:
         forecast = derived_forecast_ore
     else:
-        forecast = actual + remaining_plan(budget_ore, through_month)
+        forecast = actual + remaining_plan(budget_ore, through_month, due_months)
     return LineFollowUp(
         label=line.name, area=line.area, line_id=line.id, is_income=line.is_income,
-        budget_ore=budget_ore, budget_to_date_ore=budget_ore - remaining_plan(budget_ore,
-                                                                             through_month),
+        budget_ore=budget_ore,
+        budget_to_date_ore=budget_ore - remaining_plan(budget_ore, through_month, due_months),
         actual_ore=actual, forecast_ore=forecast, forecast_entered=entered, focus=line.focus,
         months=tuple(months.get(m, 0) for m in range(1, MONTHS + 1)))
 
@@ -410,16 +418,19 @@ class FollowUpReport:
 def follow_up(year: int, lines: Sequence[BudgetLine], budget: dict[int, int],
               actuals: dict[int, dict[int, int]], forecasts: dict[int, int],
               through_month: int | None = None,
-              derived: dict[int, int] | None = None) -> FollowUpReport:
+              derived: dict[int, int] | None = None,
+              due: dict[int, tuple[int, ...]] | None = None) -> FollowUpReport:
     """Build the follow-up. `budget`: line id → budget-year öre; `actuals`: line id →
-    {month: öre}; `forecasts`: line id → öre entered by the user. Without `through_month`
-    the latest month with any actual is used."""
+    {month: öre}; `forecasts`: line id → öre entered by the user; `due`: line id → the
+    months its budget falls due (else spread evenly). Without `through_month` the latest
+    month with any actual is used."""
     if through_month is None:
         through_month = max((m for months in actuals.values() for m, v in months.items()
                              if v), default=0)
-    derived = derived or {}
+    derived, due = derived or {}, due or {}
     rows = [line_follow_up(line, budget.get(line.id, 0), actuals.get(line.id, {}),
-                           through_month, forecasts.get(line.id), derived.get(line.id))
+                           through_month, forecasts.get(line.id), derived.get(line.id),
+                           due.get(line.id, ()))
             for line in lines]
     areas = []
     for area in (*INCOME_AREAS, *COST_AREAS):

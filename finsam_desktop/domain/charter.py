@@ -64,6 +64,7 @@ class CharterSettings:
     age_bands: str = "16-19, 20-29, 30-39, 40-49, 50-64"  # participant statistics
     small_count_threshold: int = 5  # counts below it are suppressed in printed outputs
     precise_directions: str = ""  # suggestions for "preciserad inriktning", separated by ;
+    contribution_months: str = ""  # months the contributions fall due, e.g. "1, 7" ("": evenly)
 
     def to_texts(self) -> dict[str, str]:
         """Every option as text, for the key/value settings table."""
@@ -113,7 +114,18 @@ OPTION_LABELS: dict[str, str] = {
     "age_bands": N_("Age bands for participants (e.g. 16-19, 20-29)"),
     "small_count_threshold": N_("Suppress participant counts below (in print)"),
     "precise_directions": N_("Precise directions of activities (separated by ;)"),
+    "contribution_months": N_("Contributions fall due in months (e.g. 1, 7; empty: evenly)"),
 }
+
+
+def parse_months(text: str) -> tuple[int, ...]:
+    """"1, 7" → (1, 7): the months the members' contributions fall due, in equal parts
+    (empty: spread evenly over the year). Raises ValidationError on anything else."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    if not all(p.isdigit() and 1 <= int(p) <= 12 for p in parts):
+        raise ValidationError(_("Write the months the contributions fall due as numbers 1–12 "
+                                "separated by commas, e.g. 1, 7."))
+    return tuple(sorted({int(p) for p in parts}))
 
 
 def _to_text(value: object) -> str:
@@ -153,6 +165,10 @@ def validate_charter(settings: CharterSettings) -> list[str]:
 
     try:
         parse_age_bands(settings.age_bands)
+    except ValidationError as exc:
+        problems += exc.problems
+    try:
+        parse_months(settings.contribution_months)
     except ValidationError as exc:
         problems += exc.problems
     total = settings.state_share_ppm + settings.region_share_ppm + settings.municipal_share_ppm

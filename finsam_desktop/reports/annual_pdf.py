@@ -518,10 +518,17 @@ def _activity_table(data: AnnualReportData) -> _Table:
     catalogue = data.catalogue
     assert catalogue is not None
     entries = catalogue_pdf._in_order(catalogue.entries)
-    money = data.until is None  # an activity's money so far is in the operating statement
-    decimals = _with_ore([v for e in entries for v in (e.budget_ore, e.actual_ore)])
+    money = True
+    # the interim report's budget to date is a share of the year's: whole kronor, as in its
+    # operating statement
+    decimals = data.until is None and _with_ore([v for e in entries
+                                                 for v in (e.budget_ore, e.actual_ore)])
     header = [_("Activity"), _("Participants started")]
-    if money:
+    if data.until is not None:  # the interim report: budget and actual for the months so far
+        months = _months(data.follow_up)
+        header += [_("Budget {months}").format(months=months),
+                   _("Actual {months}").format(months=months), _("Deviation SEK")]
+    else:
         header += [_("Budget {year}").format(year=data.year),
                    _("Actual {year}").format(year=data.year), _("Deviation SEK")]
     cells = [[Paragraph(escape(header[0]), sheet.register_head),
@@ -582,9 +589,10 @@ def _activity_table(data: AnnualReportData) -> _Table:
     made = _Table(cells, colWidths=widths, hAlign="LEFT", repeatRows=1, splitByRow=1)
     made.setStyle(TableStyle([*BASE, *style]))
     made.captions = tuple(captions)
-    notes = [_("Amounts in SEK; deviation: budget less actual (positive: below budget)."
-               ) if money else _("Participants registered so far in {year}.").format(
-                   year=data.year)]
+    notes = [_("Amounts in SEK; deviation: budget less actual (positive: below budget).")]
+    if data.until is not None:
+        notes[0] += " " + _("Amounts are rounded to whole kronor.")
+        notes.append(_("Participants registered so far in {year}.").format(year=data.year))
     notes += catalogue_pdf._marks_notes(_started_marks(data), catalogue.threshold)
     if _appendix_numbers(data)[1] == 2:  # (without goals it is the only appendix)
         notes.append(_("Participant figures per activity are in appendix 2."))

@@ -9,6 +9,7 @@ the year (delårsrapport): the follow-up through the given date, texts and state
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from finsam_desktop.domain.board import (
     ROLE_LABELS,
     BoardFunction,
 )
+from finsam_desktop.domain.budget import FollowUpReport
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.organisation import KIND_LABELS
 from finsam_desktop.formatting import format_share
 from finsam_desktop.i18n import _
-from finsam_desktop.reports.data import AnnualReportData, BoardLine
+from finsam_desktop.reports.data import ActivityCatalogue, AnnualReportData, BoardLine
 from finsam_desktop.services import (
+    activities,
     activity_report,
     annual,
     board,
@@ -92,6 +95,26 @@ def _auditors(store: Store, year: int, until: dt.date | None
     return tuple(line for *_key, line in sorted(lines, key=lambda x: x[:2]))
 
 
+def _money_to_date(store: Store, year: int, catalogue: ActivityCatalogue,
+                   follow_up: FollowUpReport) -> ActivityCatalogue:
+    """The catalogue with each activity's budget and actual for the months the interim
+    report covers (its budget lines' budget to date and actual to date)."""
+    activity_of = {line.id: line.activity_id for line in store.budget.lines_of(year)}
+    budget_to_date: dict[int, int] = {}
+    actual_to_date: dict[int, int] = {}
+    for row in follow_up.lines:
+        activity_id = activity_of.get(row.line_id or 0)
+        if activity_id is not None:
+            budget_to_date[activity_id] = budget_to_date.get(activity_id, 0) + \
+                row.budget_to_date_ore
+            actual_to_date[activity_id] = actual_to_date.get(activity_id, 0) + row.actual_ore
+    rows = activities.register(store, year)  # the catalogue's entries, in the same order
+    entries = tuple(dataclasses.replace(entry, budget_ore=budget_to_date.get(r.activity.id, 0),
+                                        actual_ore=actual_to_date.get(r.activity.id, 0))
+                    for r, entry in zip(rows, catalogue.entries, strict=True))
+    return dataclasses.replace(catalogue, entries=entries)
+
+
 def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualReportData:
     """The annual report for `year` (or, with `until`, the interim report up to that day)."""
     _check(store, year)
@@ -113,6 +136,8 @@ def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualRe
     except ValidationError:
         catalogue = None
     follow_up = budget.follow_up(store, year, through)
+    if until is not None and catalogue is not None:
+        catalogue = _money_to_date(store, year, catalogue, follow_up)
     signing = report.signing_date
     texts = annual.texts(store, year) if until is None else {s: "" for s in TEXT_SECTIONS}
     statements = {} if until is not None else {

@@ -31,6 +31,7 @@ from finsam_desktop.domain.budget import (
     Warning_,
 )
 from finsam_desktop.domain.changes import Changes
+from finsam_desktop.domain.charter import parse_months
 from finsam_desktop.domain.errors import NotFoundError, ValidationError
 from finsam_desktop.domain.meetings import ItemKind
 from finsam_desktop.domain.organisation import Member, share_problems
@@ -594,7 +595,11 @@ def follow_up(store: Store, year: int, through_month: int | None = None) -> Foll
                             default=0)
         if not others and contribution is not None:
             through_month = max(actuals.get(contribution.id, {}), default=0)
-    return rules.follow_up(year, lines, budget, actuals, forecasts, through_month, derived)
+    due: dict[int, tuple[int, ...]] = {}
+    if contribution is not None:  # budget to date follows the charter's due months
+        due[contribution.id] = parse_months(organisation.get_charter(store).contribution_months)
+    return rules.follow_up(year, lines, budget, actuals, forecasts, through_month, derived,
+                           due)
 
 
 def _basis(store: Store, year: int, report: FollowUpReport) -> Basis:

@@ -95,6 +95,7 @@ def _build(store: Store, *, years: int, seed: int) -> None:
     _auditors(store, members, names, starts[-1])
     organisation.save_charter(store, dataclasses.replace(
         organisation.get_charter(store), qualified_majority="budget=2/3",
+        contribution_months="1, 7",
         split_key_note="Kommunernas andel fördelas efter folkmängd den 1 november året före."))
     build_meetings(store, years=min(years, 3), rng=rng)
     build_budgets(store, years=years, rng=rng)

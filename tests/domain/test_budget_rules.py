@@ -105,6 +105,23 @@ def test_remaining_plan_is_never_more_than_the_budget(budget, month):
     assert rules.remaining_plan(budget, 0) == budget and rules.remaining_plan(budget, 12) == 0
 
 
+def test_a_budget_due_in_given_months_counts_to_date_by_instalments():
+    assert rules.remaining_plan(1_000, 6, (1, 7)) == 500  # the July half is still to come
+    assert rules.remaining_plan(1_000, 7, (1, 7)) == 0
+    assert rules.remaining_plan(1_000, 0, (1, 7)) == 1_000
+    assert rules.remaining_plan(900, 5, (3, 6, 9)) == 600
+    row = rules.line_follow_up(_line(), 1_000, {1: 500}, through_month=4, due_months=(1, 7))
+    assert row.budget_to_date_ore == 500 and row.actual_ore == 500
+
+
+@given(st.integers(0, 10**12), st.integers(0, 12),
+       st.sets(st.integers(1, 12), min_size=1).map(sorted))
+def test_instalments_never_plan_more_than_the_budget(budget, month, due):
+    left = rules.remaining_plan(budget, month, due)
+    assert 0 <= left <= budget
+    assert rules.remaining_plan(budget, 12, due) == 0
+
+
 def test_follow_up_totals_and_result():
     lines = [_line(1, Area.CONTRIBUTIONS, Focus.NONE, "Bidrag"),
              _line(2, Area.ADMINISTRATION, Focus.NONE, "Kansli"),

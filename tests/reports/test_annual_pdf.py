@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from finsam_desktop import i18n
 from finsam_desktop.domain.annual import TEXT_SECTIONS
 from finsam_desktop.domain.board import SeatRole
+from finsam_desktop.domain.budget import Area
 from finsam_desktop.formatting import format_date, format_money
 from finsam_desktop.reports.annual_pdf import render_annual_report
 from finsam_desktop.services import annual_report, board
@@ -334,6 +335,25 @@ def test_the_interim_report(built):
     assert "Avslutade utvärderingar" not in text or "2026-12" not in text
     assert "Deltagare registrerade hittills under 2026." in text
     assert any(title == "Bilaga 2: Deltagare per insats" for title in titles)
+    # each activity's money is for January–August: its budget lines' figures to date, and
+    # the table's total equals those activities' lines in the operating statement (the demo
+    # names a line after its activity; a mapping line without an activity is not in the table)
+    entries = data.catalogue.entries
+    names = {e.name for e in entries}
+    activity_rows = [r for r in report.lines if r.area is Area.ACTIVITIES and r.label in names]
+    assert len(activity_rows) >= 6
+    assert sum(e.budget_ore for e in entries) == sum(r.budget_to_date_ore
+                                                    for r in activity_rows)
+    assert sum(e.actual_ore for e in entries) == sum(r.actual_ore for r in activity_rows)
+    activities_page = squash(_page_of(doc, "Insatser"))
+    assert "Påbörjade Budget jan–aug Utfall jan–aug Avvikelse kr" in activities_page
+    budget = round(sum(e.budget_ore for e in entries), -2)
+    actual = round(sum(e.actual_ore for e in entries), -2)
+    assert f"{_money(budget)} {_money(actual)}" in activities_page
+    # the members' contributions fall due in January and July (the demo's charter): by
+    # August the whole year's contributions are budgeted to date, not eight twelfths
+    contributions = next(r for r in report.areas if r.area is Area.CONTRIBUTIONS)
+    assert contributions.budget_to_date_ore == contributions.budget_ore
 
 
 def test_hostile_text_renders_verbatim(built):

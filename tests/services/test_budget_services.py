@@ -18,7 +18,14 @@ from finsam_desktop.domain.budget import (
 )
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.meetings import ItemKind
-from finsam_desktop.services import budget, budget_import, budget_report, meetings, minutes
+from finsam_desktop.services import (
+    budget,
+    budget_import,
+    budget_report,
+    meetings,
+    minutes,
+    organisation,
+)
 from finsam_desktop.storage import exchange
 from finsam_desktop.storage.store import memory_store
 from tests.factories import add_members, full_board, new_store
@@ -248,6 +255,21 @@ def test_without_payments_the_contributions_forecast_is_what_members_owe(store):
     income = budget.follow_up(store, 2026).areas[0]
     assert income.area is Area.CONTRIBUTIONS
     assert income.forecast_ore == 10 * MSEK and income.deviation_ore == 0
+
+
+def test_contributions_to_date_follow_the_charters_due_months(store):
+    _year(store)
+    audit = _line(store, 2026, Area.AUDIT)
+    budget.set_actual(store, audit.id, 8, 100)
+    evenly = budget.follow_up(store, 2026, 8).areas[0]
+    assert evenly.budget_to_date_ore == round(10 * MSEK * 8 / 12)
+    organisation.save_charter(store, dataclasses.replace(
+        organisation.get_charter(store), contribution_months="1, 7"))
+    assert budget.follow_up(store, 2026, 6).areas[0].budget_to_date_ore == 5 * MSEK
+    assert budget.follow_up(store, 2026, 8).areas[0].budget_to_date_ore == 10 * MSEK
+    with pytest.raises(ValidationError, match="numbers 1–12"):
+        organisation.save_charter(store, dataclasses.replace(
+            organisation.get_charter(store), contribution_months="jan, jul"))
 
 
 def test_routine_items_are_not_offered_to_adopt_a_budget(store):
