@@ -441,10 +441,10 @@ def _auditors(data: AnnualReportData) -> list:
                       _note(_("No auditors have been registered for the period.")))]
     with_period = any(line[4] for line in data.auditors)
     header = [_("Name"), _("Kind"), _("Audit firm")]
-    widths = [4.4 * st.cm, 3.8 * st.cm]
+    widths = [3.6 * st.cm, 4.4 * st.cm]
     if with_period:
         header.append(_("Period"))
-        widths.append(4.2 * st.cm)
+        widths.append(4.7 * st.cm)
     widths.append(st.FRAME_WIDTH - sum(widths))
     if with_period:
         widths[2], widths[3] = widths[3], widths[2]  # the firm before the period
