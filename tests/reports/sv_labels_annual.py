@@ -47,9 +47,6 @@ SV = {
     "No auditors have been registered for the period.":
         "Inga revisorer är registrerade för perioden.",
     "Audit firm": "Revisionsbyrå",
-    "Appointed jointly": "Gemensamt utsedd",
-    "Elected auditor": "Förtroendevald revisor",
-    "Authorised auditor": "Auktoriserad revisor",
     "Period: for those who did not serve the whole period.":
         "Period: för den som inte var revisor hela perioden.",
     "Staff": "Kansli",
