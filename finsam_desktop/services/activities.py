@@ -347,6 +347,12 @@ def counts(store: Store, activity_id: int | None = None,
     return store.activities.counts(activity_id, year)
 
 
+def year_totals(store: Store, activity_id: int | None = None) -> list[Count]:
+    """Participant counts added up per year, measure and category (over every period and,
+    without `activity_id`, every activity): enough for `summarise` and the charts."""
+    return store.activities.year_totals(activity_id)
+
+
 def _check_count(store: Store, count: Count, bands: dict[str, str]) -> Count:
     if count.period not in rules.PERIODS:
         raise ValidationError(_("“{period}” is not a period (year, H1–H2, T1–T3, Q1–Q4).")
@@ -415,10 +421,13 @@ def key_figures(store: Store, year: int) -> KeyFigures:
     all_counts = store.activities.counts(year=year)
     individual_ids = {a.id for a in running if a.focus is rules.Focus.INDIVIDUAL}
     cost = sum(money.get(i, (0, 0))[1] for i in individual_ids)
-    total = rules.summarise(year, [c for c in all_counts])
+    total = rules.summarise(year, all_counts)
+    by_id: dict[int, list[Count]] = {}
+    for c in all_counts:
+        by_id.setdefault(c.activity_id, []).append(c)
     by_activity = []
     for activity in running:
-        one = rules.summarise(year, [c for c in all_counts if c.activity_id == activity.id])
+        one = rules.summarise(year, by_id.get(activity.id, []))
         if one.started or one.finished:
             by_activity.append((activity.name, one.started, one.work_or_studies_share_ppm))
     started_individual = rules.summarise(

@@ -100,7 +100,7 @@ def indicator_chart(store: Store, indicator: Indicator) -> Chart:
 
 def charts(store: Store, year: int, activity_id: int | None = None) -> list[Chart]:
     """Participants over the years and outcomes in `year`, for one activity or all."""
-    counts = activities.counts(store, activity_id)
+    counts = activities.year_totals(store, activity_id)
     years = sorted({c.year for c in counts}) or [year]
     scope = activities.get(store, activity_id).name if activity_id else _("all activities")
     return [participants_chart(counts, years, _("Participants per year, {scope}").format(

@@ -131,7 +131,8 @@ MARK_START, MARK_END = "\x02", "\x03"
 
 def search(store: Store, text: str, *, limit: int = 100) -> list[SearchHit]:
     """Paragraphs whose title, background, decision, motions or statements contain the
-    words typed ("a phrase", prefix*), best matches first."""
+    words typed ("a phrase", prefix*), best matches first (newest first when thousands
+    match: see `search_repo.RANKED_UP_TO`)."""
     query = fts_query(text)
     hits = search_repo.search(store.db, query, limit)
     return [SearchHit(h.item_id, h.meeting_id, dt.date.fromisoformat(h.meeting_date),

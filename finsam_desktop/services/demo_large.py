@@ -106,7 +106,9 @@ def _text(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "."
 
 
-def add_history(store: Store, *, years: int, seed: int) -> int:
+def add_history(store: Store, *, years: int, seed: int,
+                meetings_per_year: int = MEETINGS_PER_YEAR,
+                items_per_meeting: int = ITEMS_PER_MEETING) -> int:
     """Add bulk meetings for the `years` before the demo's own; returns the items added."""
     rng = random.Random(seed)
     first_year = store.today().year - 3 - years + 1
@@ -114,7 +116,7 @@ def add_history(store: Store, *, years: int, seed: int) -> int:
     item_id = bulk.next_id(store.db, "items")
     meetings, items, followups = [], [], []
     for year in range(first_year, store.today().year - 2):
-        for index in range(MEETINGS_PER_YEAR):
+        for index in range(meetings_per_year):
             day = dt.date(year, 1, 10) + dt.timedelta(days=index * 14)
             meetings.append(
                 (
@@ -122,11 +124,11 @@ def add_history(store: Store, *, years: int, seed: int) -> int:
                     day.isoformat(),
                     "ordinary",
                     1,
-                    index * ITEMS_PER_MEETING + 1,
+                    index * items_per_meeting + 1,
                     "Kansliet",
                 )
             )
-            for position in range(1, ITEMS_PER_MEETING + 1):
+            for position in range(1, items_per_meeting + 1):
                 kind = "decision" if rng.random() < 0.6 else "information"
                 title = rng.choice(_TITLES).format(w=" ".join(rng.sample(_WORDS, 2)))
                 items.append(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from finsam_desktop.domain.activities import Activity, Count, Finding
+from finsam_desktop.domain.activities import Activity, Count, Finding, Measure
 from finsam_desktop.domain.evaluations import Evaluation, Goal, Indicator, IndicatorValue
 from finsam_desktop.storage.mapping import TableMapper, from_row
 
@@ -70,11 +70,25 @@ class ActivitiesRepo:
         if year is not None:
             where.append("year = ?")
             params.append(year)
-        sql = "SELECT * FROM participant_counts" + (" WHERE " + " AND ".join(where)
-                                                     if where else "")
-        rows = self.db.query(sql + " ORDER BY activity_id, year, period, measure, category",
-                             params)
-        return [from_row(Count, r) for r in rows]
+        sql = "SELECT activity_id, year, period, measure, category, count " \
+              "FROM participant_counts" + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.db.execute(sql + " ORDER BY activity_id, year, period, measure, category",
+                               params)
+        # Built directly, not with from_row: 200 000 counts in 0.2 s instead of 5 s.
+        measures = {m.value: m for m in Measure}
+        return [Count(a, y, p, measures[m], c, n) for a, y, p, m, c, n in rows]
+
+    def year_totals(self, activity_id: int | None = None) -> list[Count]:
+        """Counts added up over periods (and activities, unless one is given) per year,
+        measure and category: what `summarise` needs, a few hundred rows for 20 years.
+        Each total comes back as period "year" (activity id 0 for all activities)."""
+        where = " WHERE activity_id = ?" if activity_id is not None else ""
+        rows = self.db.execute(
+            "SELECT year, measure, category, sum(count) FROM participant_counts" + where
+            + " GROUP BY year, measure, category ORDER BY year, measure, category",
+            [] if activity_id is None else [activity_id])
+        measures = {m.value: m for m in Measure}
+        return [Count(activity_id or 0, y, "year", measures[m], c, n) for y, m, c, n in rows]
 
     def set_count(self, count: Count) -> None:
         """Write one count (0 removes it)."""

@@ -8,7 +8,15 @@ import sqlite3
 import pytest
 from openpyxl import Workbook
 
-from finsam_desktop.domain.activities import Activity, Count, Finding, FindingKind, Measure, Status
+from finsam_desktop.domain.activities import (
+    Activity,
+    Count,
+    Finding,
+    FindingKind,
+    Measure,
+    Status,
+    summarise,
+)
 from finsam_desktop.domain.budget import Area, BudgetLine, Focus
 from finsam_desktop.domain.charts import Unit as ChartUnit
 from finsam_desktop.domain.errors import ValidationError
@@ -362,3 +370,26 @@ def test_dump_and_load_keep_activities_and_their_guards(store):
         exchange.to_json(document)
     with pytest.raises(sqlite3.IntegrityError):
         copy.db.execute("UPDATE activities SET focus = 'structural'")
+
+
+def test_year_totals_add_up_periods_and_activities_like_the_counts(store):
+    a = _activity(store)
+    b = _activity(store, name="Andra insatsen")
+    activities.set_counts(store, [
+        Count(a.id, 2025, "Q1", Measure.STARTED_GENDER, "women", 3),
+        Count(a.id, 2025, "Q2", Measure.STARTED_GENDER, "women", 2),
+        Count(a.id, 2025, "Q2", Measure.OCCUPATION_AFTER, "work", 1),
+        Count(b.id, 2025, "year", Measure.STARTED_GENDER, "women", 4),
+        Count(b.id, 2026, "H1", Measure.STARTED_GENDER, "men", 5)])
+    counts = activities.counts(store)
+    assert next(c.measure for c in counts if c.activity_id == a.id) is Measure.STARTED_GENDER
+    totals = activities.year_totals(store)
+    assert [(c.year, c.measure, c.category, c.count) for c in totals] == [
+        (2025, Measure.OCCUPATION_AFTER, "work", 1),
+        (2025, Measure.STARTED_GENDER, "women", 9),
+        (2026, Measure.STARTED_GENDER, "men", 5)]
+    for year in (2025, 2026):
+        assert summarise(year, totals) == summarise(year, counts)
+    assert summarise(2025, activities.year_totals(store, a.id)).started == 5
+    charts = activity_report.charts(store, 2025)
+    assert charts[0].series[0].values == (9, 5)

@@ -208,3 +208,16 @@ def test_delegation_limits_and_removal_rules(store):
         delegation.remove_delegation(store, line.id)
     with pytest.raises(ValidationError):
         delegation.add_delegation(store, Delegation(0, "", "x"))
+
+
+def test_very_common_words_come_newest_first_instead_of_ranked(store, monkeypatch):
+    from finsam_desktop.storage import search_repo
+
+    _minuted(store, DAY, ("Budget budget budget", "Budget."), ("Ny budget", "Beslut."),
+             ("Annat", "Inget."))
+    ranked = [h.title for h in decisions.search(store, "budget")]
+    assert ranked[0] == "Budget budget budget" and len(ranked) == 2
+    monkeypatch.setattr(search_repo, "RANKED_UP_TO", 1)
+    newest = [h.item_id for h in decisions.search(store, "budget")]
+    assert newest == sorted(newest, reverse=True) and len(newest) == 2
+    assert [h.item_id for h in decisions.search(store, "budget", limit=1)] == newest[:1]

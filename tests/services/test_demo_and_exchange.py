@@ -139,3 +139,12 @@ def test_the_demo_has_realistic_minutes(demo):
     assert any(minutes.jav_of_item(demo, i.id) for i in items)
     assert any(i.corrects_id for i in items)
     assert signing.verify_seals(demo) == []
+
+
+def test_a_refused_row_in_the_middle_of_a_table_is_named(demo, tmp_path):
+    """Rows go in by the thousand; the one SQLite refuses is still the one reported."""
+    document = _document(demo)
+    document["tables"]["seats"][2]["person_id"] = 99999
+    with pytest.raises(ExchangeFormatError, match=r"“seats”, (rad|row) 3: FOREIGN KEY"):
+        load_database(tmp_path / "bad.sqlite", json.dumps(document))
+    assert not (tmp_path / "bad.sqlite").exists()
