@@ -35,18 +35,38 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def ask_open_path(parent: QWidget | None, title: str, file_filter: str = "") -> str | None:
-    """Ask for an existing file (a database unless `file_filter` says); None if cancelled."""
-    path, _filter = QFileDialog.getOpenFileName(parent, title, "", file_filter or _db_filter())
+def ask_open_path(parent: QWidget | None, title: str, file_filter: str = "",
+                  directory: str = "") -> str | None:
+    """Ask for an existing file (a database unless `file_filter` says), starting in
+    `directory` if given; None if cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, title, directory,
+                                                file_filter or _db_filter())
     return path or None
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str = "",
                   file_filter: str = "") -> str | None:
-    """Ask where to write a file (a database unless `file_filter` says); None if cancelled."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
+    """Ask where to write a file (a database unless `file_filter` says); None if cancelled.
+
+    A `suggested` full path whose folder does not exist yet (the user's data folder on the
+    first New file) gets its folder created, so the dialog can open there."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, prepare_suggestion(suggested),
                                                 file_filter or _db_filter())
     return path or None
+
+
+def prepare_suggestion(suggested: str) -> str:
+    """`suggested` for a save dialog, its folder created if it is a full path to a missing
+    folder; just the file name if the folder cannot be made."""
+    from pathlib import Path
+
+    target = Path(suggested)
+    if target.is_absolute() and not target.parent.exists():
+        try:
+            target.parent.mkdir(parents=True)
+        except OSError:
+            return target.name
+    return suggested
 
 
 def _db_filter() -> str:

@@ -1,5 +1,9 @@
-"""Entry point of the desktop app: `finsam-desktop [DB]`, `--lang en|sv`, and
-`--screenshot OUT.png --panel NAME DB` (renders one panel offscreen to a PNG and exits)."""
+"""Entry point of the desktop app: `finsam-desktop [DB]`, `--lang en|sv`,
+`--screenshot OUT.png --panel NAME DB` (renders one panel offscreen to a PNG and exits) and
+`--self-test [DIR]` (checks an installation offscreen: database, panels, PDF; see selftest.py).
+
+Without DB it opens the most recent file that still exists; with none, the "no file open" page
+offers New (suggested in the user's data folder) and Open."""
 
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--panel", choices=PANEL_KEYS, default="overview",
                         help="panel to show with --screenshot")
     parser.add_argument("--size", default="1280x800", help="window size with --screenshot")
+    parser.add_argument("--self-test", nargs="?", const="", metavar="DIR",
+                        help="check this installation offscreen (demo database, every panel, "
+                             "a PDF) and exit 0 if all is well; keep the files in DIR if given")
     return parser
 
 
@@ -36,12 +43,34 @@ def _application(argv: list[str]):  # type: ignore[no-untyped-def]
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("finsam-desktop")  # Wayland: the icon of finsam-desktop.desktop
+    _set_window_icon(app)
     return app
+
+
+def _set_window_icon(app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from finsam_desktop.paths import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource("icons", f"finsam-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop application; returns the process exit code."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # QT_QPA_PLATFORM=xcb: native
+        _application([])
+        from finsam_desktop.ui import selftest
+
+        return selftest.run(args.self_test or None)
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         if not args.db:
@@ -65,10 +94,12 @@ def _install_excepthook() -> None:
     import traceback
 
     from finsam_desktop.i18n import _
+    from finsam_desktop.logs import log
     from finsam_desktop.ui import dialogs
 
     def hook(kind, error, tb) -> None:  # type: ignore[no-untyped-def]
         traceback.print_exception(kind, error, tb)
+        log.error("unexpected error", exc_info=(kind, error, tb))
         detail = f"{kind.__name__}: {error}"
         dialogs.show_error(None, _("Unexpected error"), _(
             "Something went wrong: {error}\n\nThe file is safe: every change is saved "
@@ -78,10 +109,15 @@ def _install_excepthook() -> None:
 
 
 def _run(app, ctx, db: str | None) -> int:  # type: ignore[no-untyped-def]
+    from finsam_desktop.logs import setup_file_logging
+    from finsam_desktop.ui.file_open import FileOpenFilter
     from finsam_desktop.ui.mainwindow import MainWindow
 
+    setup_file_logging()
     _install_excepthook()
     window = MainWindow(ctx)
+    if sys.platform == "darwin":  # a .finsam file double-clicked in Finder (an app event)
+        app.installEventFilter(FileOpenFilter(window))
     window.show()
     path = db or next((p for p in ctx.settings.recent_files() if Path(p).exists()), None)
     if path:

@@ -3,6 +3,7 @@ and the status bar. It opens and creates files; all editing happens in the panel
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from finsam_desktop import __version__
+from finsam_desktop import __version__, paths
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import FileMissingError, FinsamError
 from finsam_desktop.i18n import _, current_language
+from finsam_desktop.logs import log
 from finsam_desktop.services import maintenance, organisation
 from finsam_desktop.ui import dialogs, opening, translation
 from finsam_desktop.ui.context import AppContext
@@ -132,19 +134,32 @@ class MainWindow(QMainWindow):
             if isinstance(error, FileMissingError):
                 self.ctx.settings.remove_recent_file(path)
             dialogs.show_error(self, _("The file could not be opened"), str(error))
+            log.warning("could not open %s: %s", path, error)
             return False
+        log.info("opened %s", path)
         self.set_store(store)
         return True
 
     def open_file(self) -> None:
-        """Ask for a database file and open it."""
-        path = dialogs.ask_open_path(self, _("Open agency file"))
+        """Ask for a database file (starting where the last one was, else in the user's data
+        folder) and open it."""
+        path = dialogs.ask_open_path(self, _("Open agency file"), directory=self._file_folder())
         if path:
             self.open_path(path)
 
+    def _file_folder(self) -> str:
+        """Where file dialogs start: the most recent file's folder, else the data folder."""
+        for recent in self.ctx.settings.recent_files():
+            if Path(recent).parent.is_dir():
+                return str(Path(recent).parent)
+        folder = paths.user_data_dir()
+        return str(folder) if folder.is_dir() else ""
+
     def new_file(self) -> None:
-        """Ask where to create a new database and the agency's name, then open it."""
-        path = dialogs.ask_save_path(self, _("New agency file"), "samordningsforbund.finsam")
+        """Ask where to create a new database (suggested: the user's data folder, never the
+        installation) and the agency's name, then open it."""
+        suggested = str(paths.default_database_path())
+        path = dialogs.ask_save_path(self, _("New agency file"), suggested)
         if not path:
             return
         name = dialogs.ask_text(self, _("New agency file"), _("Name of the agency:"),
@@ -156,6 +171,7 @@ class MainWindow(QMainWindow):
         except FinsamError as error:
             dialogs.show_error(self, _("The file could not be created"), str(error))
             return
+        log.info("created %s", store.path)
         self.set_store(store)
         self.show_panel("organisation")
 

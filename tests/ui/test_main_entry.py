@@ -93,7 +93,14 @@ def test_main_with_bad_file_shows_a_message_and_keeps_running(tmp_path, monkeypa
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
     ini = str(tmp_path / "ui.ini")
     monkeypatch.setattr(settings, "QSettings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-    assert entry.main(["--lang", "en", str(bad)]) == 0
+    from finsam_desktop import logs, paths
+
+    monkeypatch.setattr(paths, "user_log_dir", lambda: tmp_path / "log")  # not the real log
+    try:
+        assert entry.main(["--lang", "en", str(bad)]) == 0
+    finally:
+        logs.stop_file_logging()
+    assert "could not open" in (tmp_path / "log" / "finsam-desktop.log").read_text("utf-8")
     assert shown and "bad.finsam" in shown[0]
     windows = [w for w in qapp.topLevelWidgets() if w.objectName() == "MainWindow"]
     assert windows and windows[0].isVisible()
