@@ -92,6 +92,8 @@ def test_spec_bundles_the_resources_icon_and_both_programs(monkeypatch, platform
         assert app.kwargs["name"] == build.APP_BUNDLE and app.kwargs["version"] == __version__
         assert Path(app.kwargs["icon"]).name == "finsam.icns"
         plist = app.kwargs["info_plist"]
+        assert plist["LSBackgroundOnly"] is False  # else no Dock icon (console CLI in COLLECT)
+        assert collect.args[0] is exes[0]  # the app first: CFBundleExecutable = finsam-desktop
         extensions = plist["UTExportedTypeDeclarations"][0]["UTTypeTagSpecification"]
         assert extensions["public.filename-extension"] == [SUFFIX.lstrip(".")]
         assert Path(exes[0].kwargs["entitlements_file"]).is_file()
