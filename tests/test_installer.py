@@ -5,6 +5,7 @@ Nothing is built here (`make bundle-check` builds and self-tests the real bundle
 
 from __future__ import annotations
 
+import importlib.util
 import plistlib
 import re
 import shutil
@@ -30,9 +31,19 @@ GUID = re.compile(r"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}
 INNO_APP_ID = "55E0FFCC-19B2-4705-AB60-CE4A5BBA24CD"
 MSI_UPGRADE_CODE = "2E618D5C-6AD7-42B9-82CA-23B52E0B1413"
 
-sys.path.insert(0, str(INSTALLER))
-import build  # noqa: E402  (installer/build.py)
-import make_icons  # noqa: E402
+
+
+def _load(name: str) -> types.ModuleType:
+    """installer/<name>.py as a module (by path: a PyPI package may also be called `build`)."""
+    spec = importlib.util.spec_from_file_location(f"finsam_installer_{name}",
+                                                  INSTALLER / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load("build")
+make_icons = _load("make_icons")
 
 
 class _Stub:
