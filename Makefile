@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEMO := demo.sqlite
 
-.PHONY: run test venv demo screenshots clean bundle bundle-check icons
+.PHONY: run test venv demo screenshots clean bench bench-quick reliability bundle bundle-check icons
 
 $(VENV)/.installed: pyproject.toml installer/find-python.sh
 	@PYTHON_BIN=$$(installer/find-python.sh) && $$PYTHON_BIN -m venv $(VENV)
@@ -49,6 +49,20 @@ bundle-check: $(VENV)/.build-installed
 
 icons: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) installer/make_icons.py
+
+# Benchmarks (issue 10): builds a 20-year agency and a 100 000-paragraph stress variant in a
+# temporary folder, prints every figure beside its baseline, writes benchmarks/results.json.
+# A few minutes; `make bench-quick` is the tiny version the test suite runs.
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+bench-quick: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py --quick --out /tmp/finsam-bench-quick.json
+
+# The long data-safety runs (hundreds of kills, thousands of damaged files); the figures go
+# to reliability-figures.json and the README quotes them.
+reliability: $(VENV)/.installed
+	FINSAM_LONG=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/reliability tests/ui/test_soak.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) backups
