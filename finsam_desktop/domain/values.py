@@ -20,6 +20,7 @@ PPM = 1_000_000
 MIN_DATE = dt.date(2000, 1, 1)
 MAX_DATE = dt.date(2099, 12, 31)
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
@@ -38,6 +39,8 @@ def parse_money(text: str, *, language: str | None = None) -> int:
     """Parse "1 234,50", "1234.5 kr" or "-200" into öre; raise ValidationError if invalid.
     Separators follow `language` (default: the UI language)."""
     cleaned = _clean_number(re.sub(r"(?i)\s*(kr|sek|:-)\s*$", "", text.strip()), language)
+    if not _PLAIN_NUMBER.fullmatch(cleaned):  # no "1e9", "NaN", "0x10"
+        raise ValidationError(_("“{text}” is not an amount.").format(text=text))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -101,8 +104,14 @@ def check_date(value: dt.date) -> dt.date:
     return value
 
 
-def check_text(text: str, *, field: str, required: bool = False, max_length: int = 500) -> str:
-    """Strip `text`, refuse NUL and control characters, and enforce length limits."""
+def check_text(text: str, *, field: str, required: bool = False, max_length: int = 500,
+               numbers_ok: bool = False) -> str:
+    """Strip `text`, refuse NUL and control characters, characters that cannot be stored
+    (lone surrogates), and — unless `numbers_ok` (a phone number) — anything that looks like
+    a personal identity number (no personal data about participants is kept), and enforce
+    length limits."""
+    if not isinstance(text, str):
+        raise ValidationError(_("{field} must be text.").format(field=field))
     value = text.strip()
     if required and not value:
         raise ValidationError(_("{field} must be filled in.").format(field=field))
@@ -112,4 +121,50 @@ def check_text(text: str, *, field: str, required: bool = False, max_length: int
         )
     if any(ord(c) < 32 and c not in "\n\t" for c in value):
         raise ValidationError(_("{field} contains control characters.").format(field=field))
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        raise ValidationError(_("{field} contains a broken character (half of a character "
+                                "pair, e.g. from a damaged copy and paste); retype that part.")
+                              .format(field=field))
+    if not numbers_ok:
+        check_no_personal_data(value, field=field)
     return value
+
+
+# YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDDNNNN.
+_PERSONAL_NUMBER = re.compile(
+    r"(?<![\d/])(19|20)?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/])")
+
+
+def looks_like_personal_number(text: str) -> bool:
+    """True when `text` contains something shaped like a Swedish personal identity number
+    (or co-ordination number): a valid date part, and — for ten bare digits, which could
+    be a phone number — a valid check digit."""
+    for match in _PERSONAL_NUMBER.finditer(text):
+        century, year, month, day, separator, tail = match.groups()
+        month_n, day_n = int(month), int(day)
+        if day_n > 60:
+            day_n -= 60  # samordningsnummer
+        if not (1 <= month_n <= 12 and 1 <= day_n <= 31):
+            continue
+        if century or separator or _luhn(year + month + day + tail):
+            return True
+    return False
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(digits):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def check_no_personal_data(text: str, *, field: str) -> str:
+    """Refuse text that looks like a personal identity number (participants' data must
+    not be kept by the agency)."""
+    if looks_like_personal_number(text):
+        raise ValidationError(_("{field}: the text seems to contain a personal identity "
+                                "number. Do not write personal data about participants here; "
+                                "remove it and save again.").format(field=field))
+    return text
+

@@ -100,7 +100,7 @@ def _clean_person(person: Person) -> Person:
         name=check_text(person.name, field=_("Name"), required=True, max_length=200),
         title=check_text(person.title, field=_("Title"), max_length=200),
         email=check_text(person.email, field=_("E-mail"), max_length=200),
-        phone=check_text(person.phone, field=_("Phone"), max_length=50),
+        phone=check_text(person.phone, field=_("Phone"), max_length=50, numbers_ok=True),
         political_party=check_text(person.political_party, field=_("Party letters"), max_length=20),
     )
 
