@@ -29,7 +29,7 @@ from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.domain.values import check_money, parse_money
 from finsam_desktop.i18n import _
-from finsam_desktop.services import budget
+from finsam_desktop.services import backups, budget
 from finsam_desktop.storage.store import Store
 
 MAX_ROWS = 200_000
@@ -227,6 +227,7 @@ def import_actuals(store: Store, path: Path) -> tuple[ImportPlan, Changes]:
                 n=len(plan.problems) - MAX_REPORTED))
         raise ValidationError([_("Nothing was imported from {name}:").format(name=path.name),
                                *shown])
+    backups.backup_before_import(store)
     changes = Changes()
     with store.user_action():
         for year, entries in sorted(plan.entries.items()):

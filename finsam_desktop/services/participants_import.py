@@ -28,7 +28,7 @@ from finsam_desktop.domain.activities import Count, Measure
 from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.i18n import _, translate_to
-from finsam_desktop.services import activities
+from finsam_desktop.services import activities, backups
 from finsam_desktop.storage.store import Store
 
 SHEET = "Deltagare"
@@ -203,6 +203,7 @@ def import_participants(store: Store, path: Path) -> tuple[ParticipantPlan, Chan
                 n=len(plan.problems) - MAX_REPORTED))
         raise ValidationError([_("Nothing was imported from {name}:").format(name=path.name),
                                *shown])
+    backups.backup_before_import(store)
     _before, changes = activities.set_counts(store, plan.entries, source=path.name)
     return plan, changes
 

@@ -25,9 +25,8 @@ from finsam_desktop.domain.meetings import (
 from finsam_desktop.domain.minutes_rules import final_from, posting_dates, signing_is_late
 from finsam_desktop.domain.values import check_date
 from finsam_desktop.i18n import _
-from finsam_desktop.services import meetings, organisation
+from finsam_desktop.services import backups, meetings, organisation
 from finsam_desktop.storage import sealing
-from finsam_desktop.storage.backup import backup_name, write_backup
 from finsam_desktop.storage.store import Store
 
 
@@ -120,8 +119,8 @@ def seal(store: Store, meeting_id: int, *, backup: bool = True) -> tuple[Seal, C
     if problems:
         raise ValidationError(problems)
     meetings.require_unsealed(store, meeting_id)
-    if backup and store.path is not None:
-        write_backup(store.conn, backup_name(store.path, "before-seal", store.clock()))
+    if backup:
+        backups.make_backup(store, "before-seal")
     with store.user_action():
         _refresh_names(store, meeting_id)
         _freeze_serving(store, meeting_id)

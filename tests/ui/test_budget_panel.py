@@ -677,9 +677,13 @@ def test_actuals_are_imported_from_excel_and_undone(panel, modals, tmp_path):
     tab.import_button.click()
     assert modals.errors and "No such line" in modals.errors[-1]
     assert budget.follow_up(store, YEAR).lines[1].months[:2] == (0, 0), "nothing written"
+    from finsam_desktop.services import backups
+
+    assert backups.list_backups(store.path) == []  # a refused file needs no backup
     modals.paths = [str(good)]
     tab.import_button.click()
     assert budget.follow_up(store, YEAR).lines[1].months[:2] == (12_000 * K, 1_350_050)
+    assert [b.reason for b in backups.list_backups(store.path)] == ["before-import"]
     assert "2 actuals imported from utfall.xlsx" in tab.message.text()
     row = tab.actuals_model.row(row_of(tab.actuals_model, ("line", board)))
     assert row.cells[2:4] == ["12,000", "13,500.50"]

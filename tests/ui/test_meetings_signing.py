@@ -86,6 +86,9 @@ def test_sign_and_seal_then_read_only(held, full_ctx, modals):
     tab.seal_button.click()
     assert meetings.is_sealed(full_ctx.store, held.current_meeting().id)
     assert full_ctx.undo_stack.count() == 0
+    from finsam_desktop.services import backups  # a verified backup was made before sealing
+
+    assert [b.reason for b in backups.list_backups(full_ctx.store.path)] == ["before-seal"]
     seal = signing.get_seal(full_ctx.store, held.current_meeting().id)
     assert seal.chain_hash[:16] in tab.seal_info.text()
     assert "Signed" in held.header.text()

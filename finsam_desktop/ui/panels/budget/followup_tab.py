@@ -405,7 +405,7 @@ class FollowUpTab(QWidget):
         """Ask for an XLSX file and import its actuals (all rows valid, or nothing)."""
         from pathlib import Path
 
-        from finsam_desktop.services import budget_import
+        from finsam_desktop.services import backups, budget_import
 
         path = dialogs.ask_open_path(self, _("Import actuals"),
                                      _("Excel workbooks") + " (*.xlsx)")
@@ -417,6 +417,7 @@ class FollowUpTab(QWidget):
                 shown = plan.problems[:budget_import.MAX_REPORTED]
                 raise ValidationError([_("Nothing was imported from {name}:").format(
                     name=Path(path).name), *shown])
+            backups.backup_before_import(self._ctx.require_store())
             undo.run(self._ctx, ImportActuals(self._ctx, plan.entries, Path(path).name))
         except (FinsamError, OSError) as error:
             dialogs.show_error(self, _("The actuals could not be imported"), str(error))
