@@ -67,7 +67,7 @@ from finsam_desktop.reports.data import ActivityCatalogue, CatalogueEntry
 from finsam_desktop.reports.layout import Letterhead, Metadata, build_pdf
 from finsam_desktop.reports.small_counts import HIDDEN, Figures, Shown, chart_values, figures
 from finsam_desktop.reports.tables import BASE, table
-from finsam_desktop.reports.text import markup, paragraphs
+from finsam_desktop.reports.text import clean, markup, paragraphs
 
 _COUNT = 2.6 * st.cm  # a count column of the participant tables
 _FACT_LABEL = 5.4 * st.cm
@@ -413,11 +413,14 @@ def _block_table(block) -> list:
     captions = list(block.columns) + [""] * (2 - len(block.columns))
     cells = [[Paragraph(escape(block.title), sheet.register_head),
               *(Paragraph(escape(c), sheet.register_head_right) for c in captions)]]
+    # the categories are short labels of the statistics (gender, age band, occupation): plain
+    # cell strings, drawn as they are without markup parsing, are many times cheaper than
+    # paragraphs in an appendix of hundreds of these tables
     for label, values in block.rows:
         shown = [_shown(v) for v in values] + [""] * (2 - len(values))
-        cells.append([Paragraph(markup(label), sheet.cell), *shown])
+        cells.append([clean(label), *shown])
     totals = [_shown(v) for v in block.totals] + [""] * (2 - len(block.totals))
-    cells.append([Paragraph(escape(_("Total")), sheet.cell_bold), *totals])
+    cells.append([_("Total"), *totals])
     last = len(cells) - 1
     made = table(cells, [st.FRAME_WIDTH - 2 * _COUNT, _COUNT, _COUNT],
                  [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
@@ -428,7 +431,8 @@ def _block_table(block) -> list:
                   ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                   ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                  ("FONTNAME", (1, last), (-1, last), st.BOLD),
+                  ("FONTNAME", (0, last), (-1, last), st.BOLD),
+                  ("LEADING", (0, 1), (-1, -1), 12),
                   ("LINEABOVE", (1, last), (len(block.columns), last), 0.5, st.RULE)])
     return [made, Spacer(1, 6)]
 

@@ -121,14 +121,17 @@ def render_annual_report(data: AnnualReportData, path: Path) -> Path:
     meta = Metadata(title=data.title, author=data.agency.name,
                     subject=_("{title}, {agency}").format(title=data.title,
                                                           agency=data.agency.name))
+    # Laid out again until the contents list the pages the headings land on (normally
+    # twice). Each pass makes its story anew: ReportLab's splitting leaves state behind in
+    # kept-together flowables. A trial layout is not archived.
     pages: dict[str, int] = {}
     trial = path.with_name(path.name + ".layout")
     try:
         for attempt in range(_PASSES):
             outline = _Outline(pages)
             story = _story(data, outline)
-            last = attempt == _PASSES - 1
-            build_pdf(path if last or pages else trial, story, head, meta)
+            final = attempt == _PASSES - 1 or bool(pages)
+            build_pdf(path if final else trial, story, head, meta, archive=final)
             if pages and outline.found == pages:
                 return path
             pages = dict(outline.found)

@@ -55,14 +55,15 @@ LANDSCAPE = "landscape"
 
 
 def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
-              landscape: bool = False) -> Path:
+              landscape: bool = False, archive: bool = True) -> Path:
     """Lay `story` out on A4 pages with the running header and write it to `out` atomically,
     as PDF/A (`pdfa.archive`: output intent, XMP metadata, language).
 
     `landscape` turns the pages (wide registers); the header, rule and page label follow
     the page's width, and without initials boxes the bottom margin is smaller. The pages
     start in that orientation; a story may turn them for a part with
-    `NextPageTemplate(LANDSCAPE)` (or `PORTRAIT`) followed by a `PageBreak()`."""
+    `NextPageTemplate(LANDSCAPE)` (or `PORTRAIT`) followed by a `PageBreak()`. Without
+    `archive` the plain ReportLab output is written (a trial layout that is thrown away)."""
     from reportlab.platypus import BaseDocTemplate
 
     register_fonts()
@@ -83,8 +84,11 @@ def build_pdf(out: Path, story: list, head: Letterhead, meta: Metadata, *,
     doc.addPageTemplates(templates[::-1] if landscape else templates)
     try:
         doc.build(story, canvasmaker=numbered_canvas(_("Page {page} ({pages})")))
-        pdfa.archive(buffer.getvalue(), part,
-                     pdfa.DocumentInfo(meta.title, meta.author, meta.subject, language))
+        if archive:
+            pdfa.archive(buffer.getvalue(), part,
+                         pdfa.DocumentInfo(meta.title, meta.author, meta.subject, language))
+        else:  # a trial layout (pages counted, never kept)
+            part.write_bytes(buffer.getvalue())
         os.replace(part, out)
     finally:
         part.unlink(missing_ok=True)
