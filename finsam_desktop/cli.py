@@ -61,6 +61,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from finsam_desktop.services.maintenance import check_database
+    from finsam_desktop.storage.location import label as location_label
 
     try:
         report = check_database(args.db)
@@ -69,6 +70,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  - {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(_("Schema: {names}").format(names=", ".join(report.schema) or "—"))
+    print(_("Location: {place}").format(place=location_label(report.location)))
     for note in report.notes:
         print(_("Note: {text}").format(text=note))
     if report.healthy:
@@ -107,6 +109,36 @@ def _cmd_load(args: argparse.Namespace) -> int:
             path=args.file)) from None
     load_database(args.db, text).close()
     print(_("Loaded {file} into {path}.").format(file=args.file, path=args.db))
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import backups
+    from finsam_desktop.services.maintenance import open_database
+
+    store = open_database(args.db, read_only=True)  # also while the app has the file open
+    try:
+        path = (backups.backup_to(store, args.to) if args.to is not None
+                else backups.make_backup(store, "manual"))
+    finally:
+        store.close()
+    print(_("Wrote a verified backup of {db} to {path}.").format(db=args.db, path=path))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from finsam_desktop.services import backups
+    from finsam_desktop.services.maintenance import open_database
+
+    backups.check_backup(args.backup, target=args.db)  # before the database is opened
+    store = open_database(args.db)
+    try:
+        restored = backups.restore_backup(store, args.backup)
+    finally:
+        store.close()
+    print(_("Saved the state before the restore to {path}.").format(
+        path=restored.safety_backup))
+    print(_("Restored {db} from {backup}.").format(db=args.db, backup=args.backup))
     return EXIT_OK
 
 
@@ -299,6 +331,19 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("db", type=Path)
     load.add_argument("file", type=Path)
     load.set_defaults(run=_cmd_load)
+
+    backup = sub.add_parser("backup", help=_("write a verified backup of the database"))
+    backup.add_argument("db", type=Path)
+    backup.add_argument("--to", type=Path, metavar="DIR",
+                        help=_("folder to write it to (default: the database's backup folder, "
+                               "where old backups are rotated)"))
+    backup.set_defaults(run=_cmd_backup)
+
+    restore = sub.add_parser("restore", help=_("replace the database's content with a backup "
+                                              "(the current state is backed up first)"))
+    restore.add_argument("db", type=Path)
+    restore.add_argument("backup", type=Path, help=_("a backup written by FINSAM Desktop"))
+    restore.set_defaults(run=_cmd_restore)
 
     listing = sub.add_parser("list", help=_("list members, the board sitting today, meetings or "
                                             "activities"))

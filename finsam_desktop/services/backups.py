@@ -156,7 +156,13 @@ def has_current_backup(store: Store) -> bool:
         mark = _version_mark(theirs)
     finally:
         theirs.close()
-    return mark is not None and mark == _version_mark(store.conn)
+    ours = _version_mark(store.conn)
+    if mark is None or ours is None:  # before schema 0009: nothing writes the file on opening
+        try:
+            return newest[0].path.stat().st_mtime > store.path.stat().st_mtime
+        except OSError:
+            return False
+    return mark == ours
 
 
 def _version_mark(conn: sqlite3.Connection) -> tuple[int, int] | None:

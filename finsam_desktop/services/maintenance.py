@@ -17,7 +17,8 @@ from finsam_desktop.domain.errors import (
 from finsam_desktop.domain.organisation import Agency
 from finsam_desktop.i18n import _
 from finsam_desktop.services import board, organisation
-from finsam_desktop.storage import exchange
+from finsam_desktop.storage import exchange, location
+from finsam_desktop.storage.location import LOCAL, Location
 from finsam_desktop.storage.migrations import known_names
 from finsam_desktop.storage.store import Store, open_store
 
@@ -65,6 +66,7 @@ class CheckReport:
     schema: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    location: Location = LOCAL
 
     @property
     def healthy(self) -> bool:
@@ -73,9 +75,13 @@ class CheckReport:
 
 
 def check_database(path: Path) -> CheckReport:
-    """Integrity, foreign keys and schema version of a file (opened read-only)."""
+    """Integrity, foreign keys and schema version of a file (opened read-only), and where
+    it lies (local disk, network share or synced folder: a note, not a problem)."""
     store = open_database(path, read_only=True)
-    report = CheckReport(schema=store.schema_names())
+    report = CheckReport(schema=store.schema_names(), location=location.classify(path))
+    if report.location.risky:
+        report.notes.append(location.describe(report.location) + " "
+                            + location.advice(report.location))
     try:
         report.problems += _integrity_problems(store.conn)
         if "0002_meetings" in report.schema:

@@ -24,7 +24,8 @@ from finsam_desktop.domain.errors import FileMissingError, FinsamError
 from finsam_desktop.i18n import _, current_language
 from finsam_desktop.logs import log
 from finsam_desktop.services import maintenance, organisation
-from finsam_desktop.ui import dialogs, opening, translation
+from finsam_desktop.ui import backups_dialog, dialogs, location_banner, opening, translation
+from finsam_desktop.ui.autobackup import AutoBackup
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.empty_state import EmptyState
 from finsam_desktop.ui.menus import Menus
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.location_banner = location_banner.install(self)
+        self.autobackup = AutoBackup(ctx, self)
         self._connect()
         self._restore_window()
         self.translate_ui()
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         m.new.triggered.connect(self.new_file)
         m.open.triggered.connect(self.open_file)
         m.save_copy.triggered.connect(self.save_copy)
+        m.backups.triggered.connect(self.show_backups)
         m.quit.triggered.connect(self.close)
         m.about.triggered.connect(self._about)
         m.find.triggered.connect(self.show_search)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store | None) -> None:
         """Show `store` (None: no file open); the previous file is closed, its undo dropped."""
         self._commit_focused_field()
+        self.autobackup.switch(store)
         for panel in self.panels.values():
             self.stack.removeWidget(panel)
             panel.deleteLater()
@@ -116,6 +121,8 @@ class MainWindow(QMainWindow):
         has_store = self.ctx.store is not None
         self.nav.setEnabled(has_store)
         self.menus.save_copy.setEnabled(has_store)
+        self.menus.backups.setEnabled(has_store)
+        self.location_banner.show_for(self.ctx.store)
         self.menus.find.setEnabled(has_store)
         if not has_store:
             self.search.hide()
@@ -190,6 +197,11 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, _("The copy could not be saved"), str(error))
             return
         self.statusBar().showMessage(_("Copy saved to {path}").format(path=target), 8000)
+
+    def show_backups(self) -> None:
+        """File → Backups…: list, make and restore verified backups of the open file."""
+        if self.ctx.store is not None:
+            backups_dialog.show_backups(self)
 
     def _fill_recent_menu(self) -> None:
         menu = self.menus.recent_menu
@@ -307,6 +319,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_focused_field()
+        self.autobackup.switch(None)
         if self._remember:
             self.ctx.settings.save_window(self.saveGeometry(), self.saveState())
             self.ctx.settings.sync()

@@ -137,7 +137,7 @@ def test_every_command_has_help():
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
     assert set(commands) == {"init", "demo", "check", "dump", "load", "list", "export", "import",
-                             "search"}
+                             "search", "backup", "restore"}
     for name in commands:
         assert run(name, "--help").returncode == 0
 
@@ -300,9 +300,11 @@ def test_import_actuals_writes_a_valid_file_and_nothing_of_a_bad_one(demo_db, tm
     finally:
         store.close()
     good = _actuals_file(tmp_path / "good.xlsx", [[year, "Revision", "Revision", "dec", 1500]])
+    assert not (tmp_path / "backups").exists()  # a refused file needs no backup
     proc = run("import", "actuals", db, good)
     assert proc.returncode == 0, proc.stderr
     assert f"1 utfall för {year}" in proc.stdout
+    assert len(list((tmp_path / "backups").glob("copy-*-before-import.sqlite"))) == 1
     store = open_database(db, read_only=True)
     try:
         assert store.budget.actuals(year)[audit.id][12] == 150_000
@@ -357,8 +359,10 @@ def test_import_participants_checks_the_whole_file(demo_db, tmp_path):
     good.write_text("Insats;År;Period;Mått;Kategori;Antal\n"
                     "Steg till arbete;2030;Q1;started_gender;women;4\n"
                     "Steg till arbete;2030;Q1;started_gender;men;3\n", encoding="utf-8")
+    assert not (tmp_path / "backups").exists()  # a refused file needs no backup
     proc = run("import", "participants", db, good)
     assert proc.returncode == 0, proc.stderr
+    assert len(list((tmp_path / "backups").glob("copy-*-before-import.sqlite"))) == 1
     store = open_database(db, read_only=True)
     try:
         assert sum(c.count for c in store.activities.counts(year=2030)) == 7
