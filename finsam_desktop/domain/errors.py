@@ -45,3 +45,35 @@ class DamagedFileError(StorageError):
 
 class ExchangeFormatError(FinsamError):
     """A JSON exchange file is malformed or does not match the documented format."""
+
+
+class ReadOnlyError(StorageError):
+    """The file is open read-only (by choice, or because another user has it open)."""
+
+
+class FileLockedError(StorageError):
+    """Someone else has the file open for writing; `holder` says who, where and since when.
+
+    `can_take_over` is True only when their lock looks abandoned (no heartbeat for minutes):
+    the user may then take it over after confirming. Otherwise only read-only is offered."""
+
+    def __init__(self, message: str, holder: object, *, can_take_over: bool) -> None:
+        super().__init__(message)
+        self.holder = holder
+        self.can_take_over = can_take_over
+
+
+class EditConflictError(StorageError):
+    """Someone else saved changes to the file since this window last read or saved it."""
+
+
+class LockLostError(EditConflictError):
+    """Another user took over the lock of a file this window had open for writing."""
+
+
+class FileReplacedError(StorageError):
+    """The open file was replaced, moved or deleted by another program (e.g. a sync client)."""
+
+
+class UnexpectedSchemaError(NotAFinsamFileError):
+    """The file holds tables, views, triggers or indexes FINSAM Desktop did not create."""

@@ -66,6 +66,9 @@ class CheckReport:
     schema: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    """(label, value): application id, schema version and fingerprint, integrity, foreign
+    keys, the seal chain, the write counter and who has the file open for writing."""
     location: Location = LOCAL
 
     @property
@@ -77,15 +80,17 @@ class CheckReport:
 def check_database(path: Path) -> CheckReport:
     """Integrity, foreign keys and schema version of a file (opened read-only), and where
     it lies (local disk, network share or synced folder: a note, not a problem)."""
-    store = open_database(path, read_only=True)
+    store = open_database(path, read_only=True, verify_schema=False)
     report = CheckReport(schema=store.schema_names(), location=location.classify(path))
     if report.location.risky:
         report.notes.append(location.describe(report.location) + " "
                             + location.advice(report.location))
     try:
-        report.problems += _integrity_problems(store.conn)
-        if "0002_meetings" in report.schema:
-            report.problems += _seal_problems(store)
+        schema = _fingerprint_problems(store)
+        pages, keys = _page_problems(store.conn), _key_problems(store.conn)
+        seals = _seal_problems(store) if "0002_meetings" in report.schema else []
+        report.problems += schema + pages + keys + seals
+        report.facts = _facts(store, report.schema, (schema, pages, keys, seals))
         missing = [n for n in known_names() if n not in report.schema]
         if missing:
             report.notes.append(_("The file will be upgraded when opened for writing "
@@ -99,12 +104,52 @@ def check_database(path: Path) -> CheckReport:
     return report
 
 
-def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
-        problems.append(_("Table “{table}” row {rowid} refers to a missing row in “{parent}”.")
-                        .format(table=table, rowid=rowid, parent=parent))
-    return problems
+def _fingerprint_problems(store: Store) -> list[str]:
+    from finsam_desktop.storage import fingerprint
+
+    differences = fingerprint.compare(store.conn, store.schema_names())
+    return [_("The file's structure differs from what FINSAM Desktop creates: {difference}. "
+              "It was changed with another program.").format(difference=d)
+            for d in differences.descriptions()]
+
+
+def _facts(store: Store, schema: list[str],
+           found: tuple[list[str], ...]) -> list[tuple[str, str]]:
+    """What `finsam check` lists about the file besides its problems."""
+    from finsam_desktop.domain.locks import who_has_it
+    from finsam_desktop.storage import locks, sealing
+    from finsam_desktop.storage.connection import APPLICATION_ID
+
+    conn, (differences, pages, keys, seals) = store.conn, found
+    version = store.user_version()
+    sealed = len(sealing.seals(store.db)) if "0002_meetings" in schema else 0
+    count = locks.write_count(conn)
+    holder = locks.read_holder(conn)
+    return [
+        (_("Application id"), f"0x{APPLICATION_ID:08X} (FINSAM Desktop)"),
+        (_("Schema version"), f"{version} ({schema[-1] if schema else '—'})"),
+        (_("Schema fingerprint"), _("matches the schema version") if not differences
+         else _("differs (see the problems)")),
+        (_("Integrity check"), _("ok") if not pages else _("{n} problems").format(n=len(pages))),
+        (_("Foreign keys"), _("ok") if not keys
+         else _("{n} broken references").format(n=len(keys))),
+        (_("Seal chain"), _("no signed minutes yet") if not sealed
+         else (_("{n} signed minutes, chain intact").format(n=sealed) if not seals
+               else _("{n} signed minutes, {m} problems").format(n=sealed, m=len(seals)))),
+        (_("Saved changes"), "—" if count is None else str(count)),
+        (_("Open for writing"), _("no one") if holder is None
+         else who_has_it(holder, store.clock())),
+    ]
+
+
+def _page_problems(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+
+
+def _key_problems(conn: sqlite3.Connection) -> list[str]:
+    return [_("Table “{table}” row {rowid} refers to a missing row in “{parent}”.").format(
+        table=table, rowid=rowid, parent=parent)
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()]
 
 
 def _seal_problems(store: Store) -> list[str]:

@@ -9,6 +9,7 @@ used because users keep files on network shares and synced folders.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,13 +24,16 @@ _PRAGMAS = (
     "PRAGMA mmap_size = 0",
     "PRAGMA busy_timeout = 5000",
 )
-_WRITE_PRAGMAS = ("PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL")
+_WRITE_PRAGMAS = ("PRAGMA synchronous = FULL",)
 
 
 def connect(
     path: Path | str, *, read_only: bool = False, create: bool = False
 ) -> sqlite3.Connection:
-    """A connection to `path` with pinned pragmas and SQLite's defensive mode on."""
+    """A connection to `path` with pinned pragmas and SQLite's defensive mode on.
+
+    Nothing here writes to the file: the journal mode, which is stored in the file, is
+    pinned by `pin_journal_mode` only after the file has been recognised as ours."""
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", isolation_level=None)
     else:
@@ -44,6 +48,32 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def pin_journal_mode(conn: sqlite3.Connection) -> None:
+    """Use the rollback journal (`DELETE`), never WAL: safe on shares and when a user copies
+    only the database file. Changes a WAL file's header, so only for files known as ours."""
+    conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the first 100 bytes of an SQLite file say, read without SQLite."""
+
+    application_id: int
+    user_version: int
+    wal: bool
+
+
+def read_header(path: Path) -> Header | None:
+    """The header of an SQLite file; None if the file is shorter than one."""
+    with path.open("rb") as handle:
+        head = handle.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        return None
+    return Header(application_id=int.from_bytes(head[68:72], "big"),
+                  user_version=int.from_bytes(head[60:64], "big"),
+                  wal=head[18] == 2 or head[19] == 2)
 
 
 def looks_like_sqlite(path: Path) -> bool:

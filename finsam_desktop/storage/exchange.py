@@ -21,7 +21,7 @@ from finsam_desktop.i18n import _
 
 FORMAT = "finsam-exchange"
 FORMAT_VERSION = 1
-_INTERNAL = ("_sqlite_migrations",)
+_INTERNAL = ("_sqlite_migrations", "writer_lock", "write_counter")  # runtime state (storage.locks)
 _DERIVED_PREFIX = "search_index"  # the full-text index and its shadow tables: rebuilt, not saved
 
 

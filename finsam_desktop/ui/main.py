@@ -90,14 +90,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _install_excepthook() -> None:
-    """Show an unexpected error as a message (the traceback still goes to stderr)."""
+    """Show an unexpected error as a message (the traceback still goes to stderr); an
+    error of ours that no form caught is shown as its own message."""
     import traceback
 
+    from finsam_desktop.domain.errors import FinsamError
     from finsam_desktop.i18n import _
     from finsam_desktop.logs import log
     from finsam_desktop.ui import dialogs
 
     def hook(kind, error, tb) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(error, FinsamError):  # a refusal no form caught (e.g. read-only): in words
+            log.warning("not done: %s", error)
+            dialogs.show_error(None, _("Not done"), str(error))
+            return
         traceback.print_exception(kind, error, tb)
         log.error("unexpected error", exc_info=(kind, error, tb))
         detail = f"{kind.__name__}: {error}"

@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop import __version__, paths
 from finsam_desktop.domain.changes import Changes
-from finsam_desktop.domain.errors import FileMissingError, FinsamError
+from finsam_desktop.domain.errors import FileLockedError, FileMissingError, FinsamError
+from finsam_desktop.domain.locks import LockHolder, holder_name, who_has_it
 from finsam_desktop.i18n import _, current_language
 from finsam_desktop.logs import log
 from finsam_desktop.services import maintenance, organisation
-from finsam_desktop.ui import backups_dialog, dialogs, location_banner, opening, translation
+from finsam_desktop.ui import (
+    backups_dialog,
+    dialogs,
+    in_use,
+    location_banner,
+    opening,
+    translation,
+)
 from finsam_desktop.ui.autobackup import AutoBackup
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.empty_state import EmptyState
@@ -65,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.location_banner = location_banner.install(self)
         self.autobackup = AutoBackup(ctx, self)
+        self.lock_watch = in_use.LockWatch(self)
         self._connect()
         self._restore_window()
         self.translate_ui()
@@ -86,6 +95,8 @@ class MainWindow(QMainWindow):
         self.empty.open_button.clicked.connect(self.open_file)
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.ctx.events.changed.connect(self._on_changed)
+        self.lock_watch.changed.connect(self._update_title)
+        self.lock_watch.banner.sig_reopen.connect(self.reopen_for_editing)
         # A bound method (not a lambda), so a closed window's connection goes with it.
         self.ctx.events.language_changed.connect(self._language_changed)
 
@@ -112,6 +123,7 @@ class MainWindow(QMainWindow):
             panel.deleteLater()
         self.panels.clear()
         self.ctx.replace_store(store)
+        self.lock_watch.switch(store)
         self.search.clear()
         if store is not None and store.path is not None and self._remember:
             self.ctx.settings.add_recent_file(str(store.path))
@@ -133,19 +145,54 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         self._update_title()
 
-    def open_path(self, path: str) -> bool:
-        """Open the database at `path`; a problem is shown as a message. True if opened."""
+    def open_path(self, path: str, *, read_only: bool = False, take_over: bool = False) -> bool:
+        """Open the database at `path`; a problem is shown as a message. True if opened.
+
+        Someone else's file is offered read-only (or, if their lock is stale, to take over
+        after confirming). Opening the file already open reads it anew (after it was
+        replaced, or to edit a file that was open read-only); if this window holds its lock,
+        it is closed first, so the lock is free for the new opening."""
+        current = self.ctx.store
+        if (current is not None and current.holds_lock and current.path is not None
+                and _same_file(current.path, path)):
+            self.set_store(None)
         try:
-            store = opening.open_file(path)
+            store = opening.open_file(path, read_only=read_only, take_over=take_over)
+        except FileLockedError as error:
+            log.info("%s is in use: %s", path, error)
+            return self._open_in_use(path, error)
         except FinsamError as error:
             if isinstance(error, FileMissingError):
                 self.ctx.settings.remove_recent_file(path)
             dialogs.show_error(self, _("The file could not be opened"), str(error))
             log.warning("could not open %s: %s", path, error)
             return False
-        log.info("opened %s", path)
+        log.info("opened %s%s", path, " read-only" if read_only else "")
         self.set_store(store)
         return True
+
+    def _open_in_use(self, path: str, error: FileLockedError) -> bool:
+        """Ask what to do with a file someone else has open, and do it."""
+        choice = in_use.ask_locked(self, str(error), error.can_take_over)
+        if choice == in_use.READ_ONLY:
+            if not self.open_path(path, read_only=True):
+                return False
+            store = self.ctx.require_store()
+            store.set_read_only(who_has_it(error.holder, store.clock())
+                                if isinstance(error.holder, LockHolder) else "")
+            return True
+        if choice == in_use.TAKE_OVER and in_use.confirm_take_over(
+                self, holder_name(error.holder) if isinstance(error.holder, LockHolder)
+                else "?"):
+            return self.open_path(path, take_over=True)
+        return False
+
+    def reopen_for_editing(self) -> None:
+        """The read-only banner's button: open the same file again, for writing if it is
+        free now (otherwise the user is asked again)."""
+        store = self.ctx.store
+        if store is not None and store.path is not None:
+            self.open_path(str(store.path))
 
     def open_file(self) -> None:
         """Ask for a database file (starting where the last one was, else in the user's data
@@ -229,6 +276,9 @@ class MainWindow(QMainWindow):
             budget_opener = getattr(panel, "sig_open_budget", None)
             if budget_opener is not None:  # e.g. an activity's budget lines
                 budget_opener.connect(self.open_budget_year)
+            target_opener = getattr(panel, "sig_open_target", None)
+            if target_opener is not None:  # the overview's actions and governance year
+                target_opener.connect(self.open_target)
             self.stack.addWidget(panel)
         self.stack.setCurrentWidget(panel)
         item = self.nav.item_for(key)
@@ -257,6 +307,12 @@ class MainWindow(QMainWindow):
             show(year)
         except FinsamError as error:  # e.g. the year was removed meanwhile
             dialogs.show_error(self, _("The budget could not be shown"), str(error))
+
+    def open_target(self, target: object) -> None:
+        """Show the panel, tab and record an overview item names (`Target`)."""
+        from finsam_desktop.ui.panels.overview.targets import open_target
+
+        open_target(self, target)
 
     def show_search(self) -> None:
         """Ctrl+F: show the search box with the cursor in it."""
@@ -291,6 +347,8 @@ class MainWindow(QMainWindow):
             self.file_label.setText(_("No file open"))
             return
         name = organisation.get_agency(store).name
+        if store.read_only:
+            name = _("{name} (read-only)").format(name=name or APP_NAME)
         self.setWindowTitle(f"{name} – {APP_NAME}" if name else APP_NAME)
         self.file_label.setText(str(store.path) if store.path else _("(in memory)"))
 
@@ -325,3 +383,11 @@ class MainWindow(QMainWindow):
             self.ctx.settings.sync()
         self.ctx.replace_store(None)
         super().closeEvent(event)
+
+
+def _same_file(open_path: Path, path: str) -> bool:
+    """True if `path` names the file already open."""
+    try:
+        return open_path.resolve() == Path(path).resolve()
+    except OSError:
+        return False

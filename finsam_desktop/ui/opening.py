@@ -1,11 +1,17 @@
-"""Opening and creating database files, through `services.maintenance`."""
+"""Opening and creating database files, through `services.maintenance`.
+
+Opening for writing first takes the lock file next to the database (`ui.file_lock`), then
+the lock row inside it (`storage.store`); the lock file is given back when the store closes.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finsam_desktop.services import maintenance
+from finsam_desktop.ui.file_lock import FileLock
 
 if TYPE_CHECKING:
     from finsam_desktop.storage.store import Store
@@ -13,14 +19,35 @@ if TYPE_CHECKING:
 SUFFIX = ".finsam"
 
 
-def open_file(path: str | Path) -> Store:
-    """Open an existing agency database; raises a FinsamError with a readable message."""
-    return maintenance.open_database(Path(path))
+def open_file(path: str | Path, *, read_only: bool = False, take_over: bool = False) -> Store:
+    """Open an existing agency database; raises a FinsamError with a readable message
+    (FileLockedError when someone else has it open: read-only or taking over is offered).
+
+    `take_over`: the user confirmed that the holder of a stale lock has crashed."""
+    path = Path(path)
+    if read_only or not path.is_file():  # a missing file: the usual message, no lock file
+        return maintenance.open_database(path, read_only=read_only)
+    lock = FileLock(path)
+    locked = lock.acquire(take_over=take_over, now=dt.datetime.now(dt.UTC))
+    try:
+        store = maintenance.open_database(path, take_over=take_over)
+    except BaseException:
+        if locked:
+            lock.unlock()
+        raise
+    if locked:
+        store.on_close(lock.unlock)
+    return store
 
 
 def create_file(path: str | Path, agency_name: str) -> Store:
-    """Create a new agency database at `path` with the agency's name and default charter."""
-    return maintenance.create_database(with_suffix(path), agency_name)
+    """Create a new agency database at `path` with the agency's name and default charter
+    (and hold its lock file like any file open for writing)."""
+    store = maintenance.create_database(with_suffix(path), agency_name)
+    lock = FileLock(with_suffix(path))
+    if lock.try_lock():
+        store.on_close(lock.unlock)
+    return store
 
 
 def with_suffix(path: str | Path) -> Path:

@@ -17,7 +17,7 @@ from finsam_desktop.domain.board import BoardFunction, Person, StaffKind, StaffR
 from finsam_desktop.domain.organisation import Agency
 from finsam_desktop.services import board, organisation
 from finsam_desktop.storage.store import Store, open_store
-from finsam_desktop.ui import dialogs, translation
+from finsam_desktop.ui import dialogs, in_use, translation
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.settings import UiSettings
 from tests.factories import add_members, fixed_clock, full_board
@@ -33,6 +33,8 @@ class Modals:
     answers: list[bool] = field(default_factory=list)
     paths: list[str | None] = field(default_factory=list)
     texts: list[str | None] = field(default_factory=list)
+    in_use: list[str] = field(default_factory=list)
+    in_use_choices: list[str | None] = field(default_factory=list)
 
     def ask_yes_no(self, _parent: Any, _title: str, message: str) -> bool:
         self.questions.append(message)
@@ -47,6 +49,11 @@ class Modals:
         assert self.texts, "unexpected text dialog"
         return self.texts.pop(0)
 
+    def ask_locked(self, _parent: Any, message: str, _can_take_over: bool) -> str | None:
+        self.in_use.append(message)
+        assert self.in_use_choices, f"unexpected 'file in use' question: {message}"
+        return self.in_use_choices.pop(0)
+
 
 @pytest.fixture(autouse=True)
 def modals(monkeypatch: pytest.MonkeyPatch) -> Modals:
@@ -58,6 +65,7 @@ def modals(monkeypatch: pytest.MonkeyPatch) -> Modals:
     monkeypatch.setattr(dialogs, "ask_open_path", recorder.next_path)
     monkeypatch.setattr(dialogs, "ask_save_path", recorder.next_path)
     monkeypatch.setattr(dialogs, "ask_text", recorder.next_text)
+    monkeypatch.setattr(in_use, "ask_locked", recorder.ask_locked)
     return recorder
 
 
