@@ -63,3 +63,17 @@ def format_date(day: dt.date | None, *, long: bool = False) -> str:
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(day, format="long", locale=_locale())
+
+
+def format_day_month(day: dt.date) -> str:
+    """Day and short month for texts within a year: "27 nov" (sv), "27 Nov" (en)."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, format="d MMM", locale=_locale()).rstrip(".")
+
+
+def format_weekday_date(day: dt.date) -> str:
+    """Weekday and long date for what is coming up: "fredag 27 november 2026"."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, format="EEEE d MMMM y", locale=_locale())

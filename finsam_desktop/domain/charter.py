@@ -65,6 +65,11 @@ class CharterSettings:
     small_count_threshold: int = 5  # counts below it are suppressed in printed outputs
     precise_directions: str = ""  # suggestions for "preciserad inriktning", separated by ;
     contribution_months: str = ""  # months the contributions fall due, e.g. "1, 7" ("": evenly)
+    # The governance year (DOMAIN.md 1.7, 1.8, 8.8: local or unconfirmed, so settings):
+    budget_adopted_by: str = "11-30"  # MM-DD: next year's budget adopted by the board
+    interim_report_dates: str = ""  # MM-DD, …: interim reports due ("": none required)
+    audit_report_by: str = "04-30"  # MM-DD of the year after: the auditors' report expected
+    discharge_by: str = "06-30"  # MM-DD of the year after: the members decide on discharge
 
     def to_texts(self) -> dict[str, str]:
         """Every option as text, for the key/value settings table."""
@@ -115,7 +120,13 @@ OPTION_LABELS: dict[str, str] = {
     "small_count_threshold": N_("Suppress participant counts below (in print)"),
     "precise_directions": N_("Precise directions of activities (separated by ;)"),
     "contribution_months": N_("Contributions fall due in months (e.g. 1, 7; empty: evenly)"),
+    "budget_adopted_by": N_("Next year's budget adopted by (MM-DD)"),
+    "interim_report_dates": N_("Interim reports due (MM-DD, e.g. 04-30, 08-31; empty: none)"),
+    "audit_report_by": N_("Audit report expected by (MM-DD, the year after)"),
+    "discharge_by": N_("Members decide on discharge by (MM-DD, the year after)"),
 }
+# Days of the year (MM-DD) the governance year is built from.
+MONTH_DAY_OPTIONS = ("budget_adopted_by", "audit_report_by", "discharge_by")
 
 
 def parse_months(text: str) -> tuple[int, ...]:
@@ -126,6 +137,27 @@ def parse_months(text: str) -> tuple[int, ...]:
         raise ValidationError(_("Write the months the contributions fall due as numbers 1–12 "
                                 "separated by commas, e.g. 1, 7."))
     return tuple(sorted({int(p) for p in parts}))
+
+
+def parse_month_days(text: str) -> tuple[str, ...]:
+    """"04-30, 08-31" → ("04-30", "08-31"): days of the year (interim reports). Raises
+    ValidationError on anything that is not a list of MM-DD days."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    if not all(_valid_month_day(p) for p in parts):
+        raise ValidationError(_("Write the interim report days as MM-DD separated by commas, "
+                                "e.g. 04-30, 08-31."))
+    return tuple(sorted(set(parts)))
+
+
+def day_in(year: int, month_day: str) -> dt.date:
+    """The day `month_day` (MM-DD) in `year`; 02-29 falls on 02-28 in other years."""
+    month, day = (int(part) for part in month_day.split("-"))
+    if (month, day) == (2, 29):
+        try:
+            return dt.date(year, 2, 29)
+        except ValueError:
+            return dt.date(year, 2, 28)
+    return dt.date(year, month, day)
 
 
 def _to_text(value: object) -> str:
@@ -169,6 +201,14 @@ def validate_charter(settings: CharterSettings) -> list[str]:
         problems += exc.problems
     try:
         parse_months(settings.contribution_months)
+    except ValidationError as exc:
+        problems += exc.problems
+    for name in MONTH_DAY_OPTIONS:
+        if not _valid_month_day(getattr(settings, name)):
+            problems.append(_("{label}: write a day of the year as MM-DD, e.g. 11-30.").format(
+                label=_(OPTION_LABELS[name])))
+    try:
+        parse_month_days(settings.interim_report_dates)
     except ValidationError as exc:
         problems += exc.problems
     total = settings.state_share_ppm + settings.region_share_ppm + settings.municipal_share_ppm

@@ -74,6 +74,7 @@ def build_activities(store: Store, *, rng: random.Random) -> None:
         by_kind.setdefault(key, []).append(m)
     decisions = _decision_items(store)
     created = []
+    report_soon = True  # the first ongoing activity's interim report is due in 12 days
     for index, (name, focus, lead_kind, others, offset, length, size, direction) in \
             enumerate(_ACTIVITIES):
         lead = by_kind[lead_kind][index % len(by_kind[lead_kind])]
@@ -82,6 +83,9 @@ def build_activities(store: Store, *, rng: random.Random) -> None:
         end = dt.date(start.year + length - 1, 6, 30) if index % 2 \
             else dt.date(start.year + length - 1, 12, 31)
         status = _status(today, start, end)
+        interim = min(dt.date(min(end.year, today.year), 8, 31), end)
+        if report_soon and status is Status.ONGOING and today + dt.timedelta(days=12) < end:
+            interim, report_soon = today + dt.timedelta(days=12), False  # on the overview
         item_id = decisions.get(name) or decisions.get(f"budget {start.year}") \
             or decisions.get("budget")
         if item_id is None and status not in (Status.IDEA, Status.APPLICATION, Status.PREPARED,
@@ -99,7 +103,7 @@ def build_activities(store: Store, *, rng: random.Random) -> None:
             description=f"{name} drivs av {lead.name} tillsammans med de övriga parterna.",
             steering_group="Chefer från de medverkande parterna",
             agreement=f"Överenskommelse {start.year}-{index + 1:02d}" if item_id else "",
-            interim_report_on=min(dt.date(min(end.year, today.year), 8, 31), end),
+            interim_report_on=interim,
             final_report_on=end + dt.timedelta(days=60),
             status=status, granted_item_id=item_id if status not in _EARLY else None,
             granted_amount_ore=(size * 45_000_00 or 300_000_00) if item_id else None),

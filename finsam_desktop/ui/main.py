@@ -152,11 +152,14 @@ def _screenshot(ctx, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     width, height = (int(n) for n in args.size.lower().split("x"))
     window.resize(width, height)
     window.set_store(store)
-    if window.show_panel(args.panel) is None:
+    panel = window.show_panel(args.panel)
+    if panel is None:
         print(f"the {args.panel} panel comes in a later version", file=sys.stderr)
         window.close()
         return 2
     window.show()
+    QApplication.processEvents()
+    panel.finish_deferred()  # e.g. the overview's charts, loaded after it is on screen
     QApplication.processEvents()
     ok = window.grab().save(args.screenshot)
     window.close()

@@ -26,6 +26,10 @@ class Panel(QWidget):
     def translate_ui(self) -> None:
         """Set every user-visible text in the current language."""
 
+    def finish_deferred(self) -> None:
+        """Do at once what the panel loads only after it is on screen (the overview's
+        charts): for screenshots and tests."""
+
     def is_live(self) -> bool:
         """False once the window let go of the database this panel was built for."""
         return self._ctx.store is not None

@@ -13,7 +13,7 @@ from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.domain.meetings import ITEM_KIND_LABELS, Attachment, Item, ItemKind, Meeting
 from finsam_desktop.i18n import N_, _
 from finsam_desktop.services import exports, meetings
-from finsam_desktop.ui import dialogs, undo, undo_meetings
+from finsam_desktop.ui import calendar_files, dialogs, undo, undo_meetings
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.models.record_table import Column, RecordTableModel
 from finsam_desktop.ui.panels.meetings.common import BusyLine, run_or_show
@@ -60,6 +60,7 @@ class AgendaTab(QWidget):
         self.remove_button = QPushButton(self)
         self.up_button, self.down_button = QPushButton(self), QPushButton(self)
         self.export_button = QPushButton(self)
+        self.invite_button = QPushButton(self)
         self.busy = BusyLine(self)
         self.dialog: ItemDialog | None = None
         self._build()
@@ -71,6 +72,7 @@ class AgendaTab(QWidget):
                        self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.invite_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -90,6 +92,7 @@ class AgendaTab(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.activated.connect(lambda s=step: self.move_selected(s))
         self.export_button.clicked.connect(self.export_summons)
+        self.invite_button.clicked.connect(self.save_invitation)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.busy.follow(self._runner, self._update_buttons)
 
@@ -105,6 +108,10 @@ class AgendaTab(QWidget):
         self.down_button.setText(_("Move down"))
         self.down_button.setToolTip("Alt+Down")
         self.export_button.setText(_("Export summons PDF…"))
+        self.invite_button.setText(_("Calendar invitation…"))
+        self.invite_button.setToolTip(_("Save the meeting as a calendar file (.ics) with the "
+                                        "place, the remote link and the agenda, to send or "
+                                        "open in Outlook."))
         self.model.retranslate()
 
     def set_meeting(self, meeting: Meeting | None, sealed: bool) -> None:
@@ -143,6 +150,7 @@ class AgendaTab(QWidget):
                        self.down_button):
             button.setEnabled(editable and row is not None)
         self.export_button.setEnabled(self._meeting is not None and not self._runner.is_busy())
+        self.invite_button.setEnabled(self._meeting is not None)
 
     # Items ------------------------------------------------------------------------------
 
@@ -240,6 +248,14 @@ class AgendaTab(QWidget):
             self.select_item(row.item.id)
 
     # Export -----------------------------------------------------------------------------
+
+    def save_invitation(self) -> None:
+        """Save the meeting's calendar invitation (.ics): place, remote link, agenda."""
+        if self._meeting is None:
+            return
+        path = calendar_files.save_invitation(self, self._ctx.require_store(), self._meeting)
+        if path is not None:
+            self.busy.show_saved(str(path))
 
     def export_summons(self) -> None:
         """Write the summons with the agenda to a PDF (in the background)."""
