@@ -268,3 +268,15 @@ def test_calendar_invitations_from_the_overview_and_the_meetings_panel(qtbot, wi
     modals.paths = [None]  # cancelled: nothing written, nothing said
     agenda.invite_button.click()
     assert modals.errors == []
+
+
+def test_a_governance_year_line_opens_with_the_keyboard(qtbot, window, prepared):
+    _store, records = prepared
+    panel = overview_of(window)
+    panel.show_tab("year")
+    [line] = [line for line in panel.year_tab.cards[11].lines
+              if line.year_event.kind is EventKind.MEETING]
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.current_panel_key() == "meetings"
+    assert window.panels["meetings"].current_meeting().id == records["coming"].id
