@@ -27,6 +27,10 @@ _PRAGMAS = (
 _WRITE_PRAGMAS = ("PRAGMA synchronous = FULL",)
 
 
+def _decode_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def connect(
     path: Path | str, *, read_only: bool = False, create: bool = False
 ) -> sqlite3.Connection:
@@ -40,11 +44,14 @@ def connect(
         mode = "ro" if read_only else ("rwc" if create else "rw")
         uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    # Text damaged on disk (invalid UTF-8 in a cell) is shown with U+FFFD instead of
+    # stopping every screen that reads the row; `finsam check` reports such cells.
+    conn.text_factory = _decode_text
     try:
         conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
         for pragma in _PRAGMAS + (() if read_only else _WRITE_PRAGMAS):
             conn.execute(pragma).fetchall()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         conn.close()
         raise
     return conn

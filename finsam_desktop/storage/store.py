@@ -366,7 +366,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         _fail(conn, _unreadable(path, exc))
     if app_id == 0 and tables == 0:
         return True
@@ -381,7 +381,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
         )
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         result = str(exc)
     if result != "ok":
         _fail(
@@ -446,6 +446,10 @@ def open_store(
         _check_header(path)
     try:
         conn = connect(path, read_only=read_only, create=create)
+    except UnicodeDecodeError:  # a damaged header can make SQLite return undecodable text
+        raise DamagedFileError(
+            _("“{path}” is damaged (its header cannot be read). Restore it from a backup.")
+            .format(path=path)) from None
     except sqlite3.DatabaseError as exc:  # SQLite read the file and does not like it
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             raise _unreadable(path, exc) from None
