@@ -6,8 +6,9 @@ and every deadline of the year (all-day), as `services.overview.year_events()` l
 agenda in the description. Both gather the data on the caller's thread and return an
 `ExportJob`; `calendar_bytes()` is the writer (the icalendar library, imported only when a
 calendar is written). The time zone goes into the file as a VTIMEZONE built from the time
-zone database, so Outlook shows the meetings at the Swedish time; each event keeps a stable
-UID, so importing a newer file updates the events instead of doubling them.
+zone rules (the form Outlook reads, checked against the time zone database), so Outlook
+shows the meetings at the Swedish time; each event keeps a stable UID, so importing a newer
+file updates the events instead of doubling them.
 """
 
 from __future__ import annotations
@@ -164,10 +165,54 @@ def invitation_job(store: Store, meeting_id: int) -> ExportJob:
     return ExportJob(_("Invitation {date}").format(date=meeting.date.isoformat()), render)
 
 
+# Europe/Stockholm as a rule (EU summer time: the last Sunday of March to the last Sunday of
+# October), the form Outlook reads; a zone listing single change days (RDATE) is misread by
+# some Outlook versions, putting summer meetings an hour off. Used only when the time zone
+# database agrees with it for every time in the file; otherwise the zone is built from the
+# database instead (see `_time_zone`).
+STOCKHOLM_RULES = """BEGIN:VTIMEZONE
+TZID:Europe/Stockholm
+X-LIC-LOCATION:Europe/Stockholm
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE
+"""
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    day = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return day - dt.timedelta(days=(day.weekday() + 1) % 7)
+
+
+def summer_rule_offset(local: dt.datetime) -> dt.timedelta:
+    """The UTC offset STOCKHOLM_RULES gives a local (naive) time."""
+    begins = dt.datetime.combine(_last_sunday(local.year, 3), dt.time(2))
+    ends = dt.datetime.combine(_last_sunday(local.year, 10), dt.time(3))
+    return dt.timedelta(hours=2 if begins <= local < ends else 1)
+
+
+def rules_hold(moments: Sequence[dt.datetime]) -> bool:
+    """True when the time zone database gives every one of `moments` the offset the
+    written rule does (so the file's zone and the app's times agree)."""
+    return all(m.utcoffset() == summer_rule_offset(m.replace(tzinfo=None)) for m in moments)
+
+
 def calendar_bytes(entries: Sequence[CalendarEntry], *, name: str,
                    stamp: dt.datetime) -> bytes:
     """An iCalendar file (RFC 5545) with every entry and the VTIMEZONE they need."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, Timezone
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -176,6 +221,10 @@ def calendar_bytes(entries: Sequence[CalendarEntry], *, name: str,
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIME_ZONE)
+    moments = [m for e in entries for m in (e.start, e.end) if isinstance(m, dt.datetime)]
+    by_rule = bool(moments) and rules_hold(moments)
+    if by_rule:  # before the events, where calendar programs look for it
+        calendar.add_component(Timezone.from_ical(STOCKHOLM_RULES.replace("\n", "\r\n")))
     stamp_utc = stamp.astimezone(dt.UTC)
     for entry in entries:
         event = Event()
@@ -195,12 +244,9 @@ def calendar_bytes(entries: Sequence[CalendarEntry], *, name: str,
         if not isinstance(entry.start, dt.datetime):
             event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         calendar.add_component(event)
-    days = [_day(e.start) for e in entries] + [_day(e.end) for e in entries]
-    if days:  # the time zone's rules for the span of the events (a few lines, not decades)
+    if moments and not by_rule:  # the rules changed: the zone from the time zone database
+        days = [m.date() for m in moments]
         calendar.add_missing_timezones(first_date=min(days) - dt.timedelta(days=366),
                                        last_date=max(days) + dt.timedelta(days=366))
     return calendar.to_ical()
 
-
-def _day(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value

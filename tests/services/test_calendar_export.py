@@ -127,3 +127,35 @@ def test_bad_file_names_and_years_are_refused(store, tmp_path):
         job.run(tmp_path / "x.txt")
     with pytest.raises(ValidationError, match="2000 and 2099"):
         calendar_export.year_job(store, 1999)
+
+
+def test_the_files_time_zone_is_the_rule_outlook_reads_and_gives_swedish_time(store, tmp_path):
+    summer = plan(store, dt.date(2027, 6, 10))
+    meetings.update_meeting(store, dataclasses.replace(summer, start_time="09:00"))
+    raw, calendar = written(calendar_export.invitation_job(store, summer.id), tmp_path)
+    assert b"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in raw and b"RDATE" not in raw
+    zone = calendar.walk("VTIMEZONE")[0].to_tz()  # the zone as a calendar program reads it
+    assert zone.utcoffset(dt.datetime(2027, 6, 10, 9)) == dt.timedelta(hours=2)
+    assert zone.utcoffset(dt.datetime(2027, 12, 10, 9)) == dt.timedelta(hours=1)
+    assert raw.index(b"BEGIN:VTIMEZONE") < raw.index(b"BEGIN:VEVENT")
+
+
+def test_the_rule_agrees_with_the_time_zone_database_every_year_the_app_takes():
+    moments = []
+    for year in range(2000, 2100):
+        for month, day in ((3, 24), (3, 31), (10, 24), (10, 31), (1, 15), (7, 1)):
+            for hour in (1, 4, 12):
+                moments.append(dt.datetime(year, month, day, hour, tzinfo=STOCKHOLM))
+    assert calendar_export.rules_hold(moments)
+
+
+def test_if_the_rules_ever_change_the_zone_comes_from_the_database(store, tmp_path,
+                                                                  monkeypatch):
+    meeting = plan(store, dt.date(2027, 6, 10))
+    meetings.update_meeting(store, dataclasses.replace(meeting, start_time="09:00"))
+    monkeypatch.setattr(calendar_export, "summer_rule_offset",
+                        lambda local: dt.timedelta(hours=1))  # a rule the database contradicts
+    raw, calendar = written(calendar_export.invitation_job(store, meeting.id), tmp_path)
+    [timezone] = calendar.walk("VTIMEZONE")
+    assert str(timezone["TZID"]) == "Europe/Stockholm" and b"RRULE" not in raw
+    assert timezone.to_tz().utcoffset(dt.datetime(2027, 6, 10, 9)) == dt.timedelta(hours=2)
