@@ -70,6 +70,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  - {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(_("Schema: {names}").format(names=", ".join(report.schema) or "—"))
+    for label, value in report.facts:
+        print(f"{label}: {value}")
     print(_("Location: {place}").format(place=location_label(report.location)))
     for note in report.notes:
         print(_("Note: {text}").format(text=note))
@@ -199,7 +201,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from finsam_desktop.services import budget_import, participants_import
     from finsam_desktop.services.maintenance import open_database
 
-    store = open_database(args.db)
+    store = open_database(args.db, take_over=args.take_over)
     try:
         if args.what == "participants":
             counts, _changes = participants_import.import_participants(store, args.file)
@@ -377,6 +379,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("what", choices=["actuals", "participants"])
     importing.add_argument("db", type=Path)
     importing.add_argument("file", type=Path, help=_("a file in the documented layout"))
+    importing.add_argument("--take-over", action="store_true",
+                           help=_("take over the lock of a program that stopped without "
+                                  "closing the file (never that of one still running)"))
     importing.set_defaults(run=_cmd_import)
 
     search = sub.add_parser("search", help=_("search the minutes for words or a phrase"))
