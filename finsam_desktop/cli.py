@@ -225,6 +225,7 @@ def _year_job(args: argparse.Namespace) -> ExportJob:
         activity_report,
         annual_report,
         budget_report,
+        calendar_export,
         decision_exports,
     )
     from finsam_desktop.services.maintenance import open_database
@@ -247,13 +248,15 @@ def _year_job(args: argparse.Namespace) -> ExportJob:
         make = {"decisions": decision_exports.register_job,
                 "budget": budget_report.budget_job,
                 "activities": activity_report.catalogue_job,
-                "annual-report": annual_report.annual_job}[args.document]
+                "annual-report": annual_report.annual_job,
+                "calendar": calendar_export.year_job}[args.document]
         return make(store, year, out)
     finally:
         store.close()
 
 
-_YEAR_DOCUMENTS = ("decisions", "budget", "activities", "annual-report", "interim-report")
+_YEAR_DOCUMENTS = ("decisions", "budget", "activities", "annual-report", "interim-report",
+                   "calendar")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -270,8 +273,9 @@ def _run_job(job: ExportJob, out: Path) -> None:
 
 
 def _meeting_job(args: argparse.Namespace) -> ExportJob:
-    """The job of a meeting document: notice, minutes, web minutes or an extract."""
-    from finsam_desktop.services import exports
+    """The job of a meeting document: notice, minutes, web minutes, an extract or the
+    calendar invitation."""
+    from finsam_desktop.services import calendar_export, exports
     from finsam_desktop.services.maintenance import open_database
 
     if args.until is not None:
@@ -280,7 +284,7 @@ def _meeting_job(args: argparse.Namespace) -> ExportJob:
         raise FinsamError(_("--meeting ID is needed for this document."))
     if args.year is not None:
         raise FinsamError(_("--year goes with “export decisions”, “budget”, “activities”, "
-                            "“annual-report” and “interim-report”."))
+                            "“annual-report”, “interim-report” and “calendar”."))
     if (args.paragraph is not None) != (args.document == "extract"):
         raise FinsamError(_("--paragraph N is needed for “export extract” and only there."))
     store = open_database(args.db, read_only=True)
@@ -292,6 +296,9 @@ def _meeting_job(args: argparse.Namespace) -> ExportJob:
             job = exports.notice_job(store, args.meeting)
         elif args.document == "extract":
             job = exports.extract_job(store, args.meeting, args.paragraph)
+        elif args.document == "invitation":
+            calendar_export.check_suffix(args.output)
+            job = calendar_export.invitation_job(store, args.meeting)
         else:
             variant = "web" if args.document == "web-minutes" else "signed"
             job = exports.minutes_job(store, args.meeting, variant)
@@ -357,21 +364,24 @@ def build_parser() -> argparse.ArgumentParser:
     listing.set_defaults(run=_cmd_list)
 
     export = sub.add_parser("export", help=_("write a meeting document, the decision register, "
-                                              "the budget or the activity catalogue"))
+                                              "the budget, the activity catalogue or the "
+                                              "calendar"))
     export.add_argument("document",
-                        choices=["notice", "minutes", "web-minutes", "extract", "decisions",
-                                 "budget", "activities", "annual-report", "interim-report"])
+                        choices=["notice", "minutes", "web-minutes", "extract", "invitation",
+                                 "decisions", "budget", "activities", "annual-report",
+                                 "interim-report", "calendar"])
     export.add_argument("db", type=Path)
     export.add_argument("--meeting", type=int, help=_("meeting id (see list meetings)"))
     export.add_argument("--year", type=int,
-                        help=_("year of the decision register, the budget or the activity "
-                               "catalogue"))
+                        help=_("year of the decision register, the budget, the activity "
+                               "catalogue, the reports or the calendar"))
     export.add_argument("--paragraph", type=int, help=_("§ number, for an extract"))
     export.add_argument("--until", metavar="YYYY-MM-DD",
                         help=_("last day covered by an interim report"))
     export.add_argument("-o", "--output", type=Path, required=True,
                         help=_("file to write (.pdf; for decisions also .xlsx or .csv, "
-                               "for the budget and activities also .xlsx)"))
+                               "for the budget and activities also .xlsx; .ics for the "
+                               "calendar and the invitation)"))
     export.set_defaults(run=_cmd_export)
 
     importing = sub.add_parser("import", help=_("import actuals (XLSX) or participant counts "
