@@ -16,6 +16,7 @@ month, the way Anki thins its backups.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -78,6 +79,7 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
         dest = sqlite3.connect(part, isolation_level=None)
         try:
             conn.backup(dest, sleep=0.05)  # retry soon when another program is saving
+            _release_writer(dest)
             result = verify(dest)
         finally:
             dest.close()
@@ -91,6 +93,13 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
     finally:
         part.unlink(missing_ok=True)
     return target
+
+
+def _release_writer(copy: sqlite3.Connection) -> None:
+    """A copy is nobody's open file: drop the writer's lock row it carried along, so that on
+    another computer a fresh backup does not look open by its writer for five minutes."""
+    with contextlib.suppress(sqlite3.OperationalError):  # before schema 0009: no lock row
+        copy.execute("DELETE FROM writer_lock")
 
 
 def verify(conn: sqlite3.Connection) -> str:

@@ -459,3 +459,22 @@ def test_a_backup_is_made_before_sealing(store):
     [backup] = backups.list_backups(store.path)
     assert backup.reason == "before-seal"
     assert count(backup.path, "seals") == 0 and count(store.path, "seals") == 1
+
+
+def test_a_backup_carries_no_writers_lock(tmp_path):
+    """A copy opened on another computer must not look open by the writer it was made from."""
+    from finsam_desktop.storage.backup import write_backup
+    from finsam_desktop.storage.store import open_store
+
+    path = tmp_path / "agency.finsam"
+    store = open_store(path, create=True)
+    store.close()
+    store = open_store(path)  # a writer: its lock row is in the file
+    assert store.conn.execute("SELECT count(*) FROM writer_lock").fetchone()[0] == 1
+    copy = write_backup(store.conn, tmp_path / "copy.sqlite")
+    store.close()
+    raw = sqlite3.connect(copy)
+    try:
+        assert raw.execute("SELECT count(*) FROM writer_lock").fetchone()[0] == 0
+    finally:
+        raw.close()
