@@ -180,12 +180,6 @@ def _child_env(work: Path) -> dict[str, str]:
     return env
 
 
-# Diagnostic: the same start-up with the open-time `PRAGMA quick_check` left out, to show
-# what checking the file in the background (after the window is shown) would give.
-_NO_CHECK = "from finsam_desktop.storage import store as _s; _s._check_identity = " \
-    "lambda conn, path: False\n"
-
-
 # ------------------------------------------------------------------------ start-up
 
 
@@ -193,8 +187,7 @@ def bench_startup(results: Results, agency: Path, work: Path, runs: int) -> floa
     """Start-up vs a bare window; returns the bare window's peak memory (MB)."""
     env = _child_env(work)
     measured = {}
-    for name, code, args in (("bare", _BARE, ()), ("finsam", _FINSAM, (str(agency),)),
-                             ("no_check", _NO_CHECK + _FINSAM, (str(agency),))):
+    for name, code, args in (("bare", _BARE, ()), ("finsam", _FINSAM, (str(agency),))):
         _run(code, *args, env=env)  # warm the file cache
         measured[name] = [_run(code, *args, env=env) for _ in range(runs)]
     bare = median([r["seconds"] for r in measured["bare"]])
@@ -205,9 +198,6 @@ def bench_startup(results: Results, agency: Path, work: Path, runs: int) -> floa
                 "bare PySide6 window", goal=GOALS["startup"], met=finsam <= 1.5 * bare,
                 extra={"heavy_modules_loaded": modules,
                        "max_rss_mb": median([r["max_rss_mb"] for r in measured["finsam"]])})
-    no_check = median([r["seconds"] for r in measured["no_check"]])
-    results.add("startup", "  diagnostic: same without open-time quick_check", no_check, "s",
-                bare, "bare PySide6 window")
     return bare_rss
 
 

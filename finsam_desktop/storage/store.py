@@ -361,8 +361,21 @@ def _check_header(path: Path) -> None:
                 path=path))
 
 
-def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
-    """True if the file is an empty database; raise if it is not ours or damaged."""
+def check_pages(path: Path) -> str:
+    """SQLite's `quick_check` of the file on a connection of its own (safe in a worker thread
+    while the app works): "ok", else what is damaged."""
+    conn = connect(path, read_only=True)
+    try:
+        return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path, *, pages: bool = True) -> bool:
+    """True if the file is an empty database; raise if it is not ours or (with `pages`,
+    after SQLite's `quick_check` of every page) damaged."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
@@ -379,6 +392,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> bool:
                 )
             ),
         )
+    if not pages:
+        return False
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -425,12 +440,16 @@ def open_store(
     user_name: str | None = None,
     take_over: bool = False,
     verify_schema: bool = True,
+    check_pages_now: bool = True,
 ) -> Store:
     """Open (or with `create`, create) an agency database and bring its schema up to date.
 
     Opening for writing takes the file's lock row (`FileLockedError` if someone else works
     in it; `take_over` takes a stale lock after the user confirmed). `verify_schema=False`
-    skips the schema fingerprint, for `finsam check`, which reports it instead."""
+    skips the schema fingerprint, for `finsam check`, which reports it instead.
+    `check_pages_now=False` leaves SQLite's page check (`quick_check`, about a second on a
+    20-year file) to the caller, who runs `check_pages` after the window is shown; the
+    header, application id, schema version and fingerprint are always checked here."""
     path = Path(path)
     if not path.exists() and not create:
         raise FileMissingError(_("The file “{path}” does not exist.").format(path=path))
@@ -456,7 +475,7 @@ def open_store(
         raise _cannot_open(path, exc) from None
     except sqlite3.Error as exc:
         raise _cannot_open(path, exc) from None
-    is_empty = _check_identity(conn, path)
+    is_empty = _check_identity(conn, path, pages=check_pages_now)
     if is_empty and not create:
         _fail(
             conn,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from finsam_desktop.ui.context import AppContext
 
 INTERVAL_MINUTES = 10
+_OPEN_DELAY_MS = 1_500  # after the window and its first panel have been shown
 """How often a file that has been changed is backed up while it stays open."""
 
 
@@ -39,6 +40,7 @@ class AutoBackup(QObject):
         self._store: Store | None = None
         self.dirty = False
         """True when something was saved since the last backup."""
+        self.open_delay_ms = _OPEN_DELAY_MS  # 0: back up at once when a file is opened
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
@@ -58,9 +60,17 @@ class AutoBackup(QObject):
             self.timer.stop()
             return
         assert store is not None
-        if not backups.has_current_backup(store):
-            self._backup("open")
+        # the open backup (a full copy and check) waits until the window has been shown
+        if self.open_delay_ms:
+            QTimer.singleShot(self.open_delay_ms, lambda s=store: self._backup_opened(s))
+        else:
+            self._backup_opened(store)
         self.timer.start()
+
+    def _backup_opened(self, store: Store) -> None:
+        """Back up the file just opened unless its newest backup is already up to date."""
+        if store is self._store and self._active() and not backups.has_current_backup(store):
+            self._backup("open")
 
     def tick(self) -> None:
         """The interval is up: back up if something was saved since the last backup."""

@@ -38,6 +38,7 @@ from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.empty_state import EmptyState
 from finsam_desktop.ui.menus import Menus
 from finsam_desktop.ui.navigation import PANELS, Navigation
+from finsam_desktop.ui.page_check import PageCheck
 from finsam_desktop.ui.panels.base import Panel
 from finsam_desktop.ui.search.dock import SearchDock
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.location_banner = location_banner.install(self)
         self.autobackup = AutoBackup(ctx, self)
+        self.page_check = PageCheck(self)
         self.lock_watch = in_use.LockWatch(self)
         self._connect()
         self._restore_window()
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store | None) -> None:
         """Show `store` (None: no file open); the previous file is closed, its undo dropped."""
         self._commit_focused_field()
+        previous = self.ctx.store
         self.autobackup.switch(store)
         for panel in self.panels.values():
             self.stack.removeWidget(panel)
@@ -124,6 +127,8 @@ class MainWindow(QMainWindow):
         self.panels.clear()
         self.ctx.replace_store(store)
         self.lock_watch.switch(store)
+        if store is not previous:
+            self.page_check.switch(store)
         self.search.clear()
         if store is not None and store.path is not None and self._remember:
             self.ctx.settings.add_recent_file(str(store.path))

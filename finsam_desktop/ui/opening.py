@@ -26,11 +26,12 @@ def open_file(path: str | Path, *, read_only: bool = False, take_over: bool = Fa
     `take_over`: the user confirmed that the holder of a stale lock has crashed."""
     path = Path(path)
     if read_only or not path.is_file():  # a missing file: the usual message, no lock file
-        return maintenance.open_database(path, read_only=read_only)
+        return maintenance.open_database(path, read_only=read_only, check_pages_now=False)
     lock = FileLock(path)
     locked = lock.acquire(take_over=take_over, now=dt.datetime.now(dt.UTC))
     try:
-        store = maintenance.open_database(path, take_over=take_over)
+        # SQLite's page check runs after the window is shown (ui.page_check)
+        store = maintenance.open_database(path, take_over=take_over, check_pages_now=False)
     except BaseException:
         if locked:
             lock.unlock()

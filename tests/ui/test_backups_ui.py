@@ -27,6 +27,7 @@ pytestmark = pytest.mark.gui
 def window(ui_settings, qtbot):
     ctx = AppContext.create(None, ui_settings)
     win = MainWindow(ctx, remember=False)
+    win.autobackup.open_delay_ms = 0  # the backup on open at once (see the test of the delay)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -68,6 +69,24 @@ def test_backups_on_open_while_changed_and_on_close(window, full_file):
     window.close()
     assert reasons(full_file) == ["close", "auto", "open"]
     assert not timer.isActive()
+
+
+def test_the_backup_on_open_waits_until_the_window_is_shown(window, full_file, qtbot):
+    window.autobackup.open_delay_ms = 200
+    assert window.open_path(str(full_file))
+    assert reasons(full_file) == []  # the window and the overview first
+    qtbot.waitUntil(lambda: reasons(full_file) == ["open"], timeout=5_000)
+
+
+def test_a_damaged_file_found_after_opening_turns_read_only_with_a_message(
+        window, full_file, modals, qtbot, monkeypatch):
+    from finsam_desktop.ui import page_check
+
+    monkeypatch.setattr(page_check, "check_pages", lambda _path: "page 7: btreeInitPage error")
+    with qtbot.waitSignal(window.page_check.checked, timeout=10_000):
+        assert window.open_path(str(full_file))
+    assert window.ctx.store.read_only
+    assert any("damaged" in e and "Backups" in e for e in modals.errors), modals.errors
 
 
 def test_reopening_an_unchanged_file_needs_no_new_backup(window, full_file):
