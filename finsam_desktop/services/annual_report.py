@@ -136,6 +136,7 @@ def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualRe
     except ValidationError:
         catalogue = None
     follow_up = budget.follow_up(store, year, through)
+    chain = budget.equity(store)  # 21 years of follow-ups on a 20-year agency: once
     if until is not None and catalogue is not None:
         catalogue = _money_to_date(store, year, catalogue, follow_up)
     signing = report.signing_date
@@ -152,8 +153,8 @@ def gather(store: Store, year: int, *, until: dt.date | None = None) -> AnnualRe
                       for m in members),
         board=_board(store, year), meetings=meetings, staff=staff,
         auditors=_auditors(store, year, until),
-        follow_up=follow_up, equity=tuple(budget.equity(store)),
-        figures=budget.key_figures(store, year), statements=statements,
+        follow_up=follow_up, equity=tuple(chain),
+        figures=budget.key_figures(store, year, chain), statements=statements,
         statement_problems=tuple(annual.statement_problems(store, year)) if until is None
         else (),
         notes=() if until is not None else tuple(

@@ -645,16 +645,17 @@ def _contributions_budget(report: FollowUpReport) -> int:
     return sum(r.budget_ore for r in report.areas if r.area is Area.CONTRIBUTIONS)
 
 
-def key_figures(store: Store, year: int) -> KeyFigures:
+def key_figures(store: Store, year: int,
+                chain_years: list[EquityYear] | None = None) -> KeyFigures:
     """Administration share, individual/structural split and equity (budget figures), with
-    every warning for the year."""
+    every warning for the year; `chain_years` is `equity(store)` when the caller has it."""
     report = follow_up(store, year)
     costs_by_area = {r.area: r.budget_ore for r in report.areas if r.area is not None}
     by_focus: dict[Focus, int] = {}
     for row in report.lines:
         if row.area is Area.ACTIVITIES:
             by_focus[row.focus] = by_focus.get(row.focus, 0) + row.budget_ore
-    chain = equity(store)
+    chain = equity(store) if chain_years is None else chain_years
     equity_year = next((e for e in chain if e.year == year), None)
     figures = rules.key_figures(costs_by_area, by_focus, equity_year,
                                 organisation.get_charter(store))
