@@ -1,14 +1,20 @@
 """`finsam`: the headless command line, using the same services as the desktop app.
 
 Exit codes: 0 success; 1 the database has problems (`check`); 2 bad input (missing or
-foreign file, invalid JSON, wrong arguments). Errors are printed as one readable message,
-never as a traceback.
+foreign file, invalid JSON, wrong arguments, a missing or wrong passphrase). Errors are
+printed as one readable message, never as a traceback.
+
+Encrypted files: every command reads the passphrase of an encrypted file from the
+environment variable FINSAM_PASSPHRASE, else asks for it (without echo) when run at a
+terminal. It is never taken as an argument, where other users could see it in the list of
+running programs, and never printed or logged.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -16,13 +22,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from finsam_desktop import __version__
-from finsam_desktop.domain.errors import DamagedFileError, FinsamError
+from finsam_desktop.domain.errors import (
+    DamagedFileError,
+    FinsamError,
+    PassphraseNeededError,
+    WrongPassphraseError,
+)
 from finsam_desktop.i18n import LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
     from finsam_desktop.services.exports import ExportJob
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+PASSPHRASE_VARIABLE = "FINSAM_PASSPHRASE"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,11 +43,55 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
 
 
+def _passphrase_for(path: Path) -> str | None:
+    """The passphrase of an encrypted file (FINSAM_PASSPHRASE, else asked at a terminal);
+    None for a plain file, and when there is no way to get one (the open then says so)."""
+    from finsam_desktop.storage.store import needs_passphrase
+
+    if not needs_passphrase(Path(path)):
+        return None
+    if os.environ.get(PASSPHRASE_VARIABLE):
+        return os.environ[PASSPHRASE_VARIABLE]
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(_("Passphrase for {path}: ").format(path=path)) or None
+
+
+def _new_passphrase(args: argparse.Namespace) -> str | None:
+    """With --encrypt, the new file's passphrase: FINSAM_PASSPHRASE, else typed twice at a
+    terminal; None without --encrypt."""
+    from finsam_desktop.services.maintenance import passphrase_problems
+
+    if not args.encrypt:
+        return None
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if passphrase:
+        confirmation = passphrase
+    elif sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass(_("Passphrase for the new file: "))
+        confirmation = getpass.getpass(_("The same passphrase again: "))
+    else:
+        raise FinsamError(_("--encrypt needs a passphrase: set the environment variable {name} "
+                            "or run the command at a terminal to type it.").format(
+                                name=PASSPHRASE_VARIABLE))
+    problems = passphrase_problems(passphrase, confirmation)
+    if problems:
+        raise FinsamError(" ".join(problems))
+    return passphrase
+
+
 def _cmd_init(args: argparse.Namespace) -> int:
     from finsam_desktop.services.maintenance import create_database
 
-    create_database(args.db, args.name).close()
+    create_database(args.db, args.name, passphrase=_new_passphrase(args)).close()
     print(_("Created {path} for “{name}”.").format(path=args.db, name=args.name))
+    if args.encrypt:
+        print(_("The file is encrypted. Keep the passphrase safe: without it, nothing in the "
+                "file or its backups can be recovered."))
     return EXIT_OK
 
 
@@ -64,7 +120,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from finsam_desktop.storage.location import label as location_label
 
     try:
-        report = check_database(args.db)
+        report = check_database(args.db, _passphrase_for(args.db))
     except DamagedFileError as exc:
         print(_("Problems:"), file=sys.stderr)
         print(f"  - {exc}", file=sys.stderr)
@@ -87,7 +143,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_dump(args: argparse.Namespace) -> int:
     from finsam_desktop.services.maintenance import dump_database, open_database
 
-    store = open_database(args.db, read_only=True)
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         text = dump_database(store)
     finally:
@@ -109,7 +165,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, IsADirectoryError, PermissionError):
         raise FinsamError(_("“{path}” cannot be read as UTF-8 JSON text.").format(
             path=args.file)) from None
-    load_database(args.db, text).close()
+    load_database(args.db, text, passphrase=_new_passphrase(args)).close()
     print(_("Loaded {file} into {path}.").format(file=args.file, path=args.db))
     return EXIT_OK
 
@@ -118,7 +174,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from finsam_desktop.services import backups
     from finsam_desktop.services.maintenance import open_database
 
-    store = open_database(args.db, read_only=True)  # also while the app has the file open
+    # read-only: also while the app has the file open
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         path = (backups.backup_to(store, args.to) if args.to is not None
                 else backups.make_backup(store, "manual"))
@@ -132,8 +189,10 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from finsam_desktop.services import backups
     from finsam_desktop.services.maintenance import open_database
 
-    backups.check_backup(args.backup, target=args.db)  # before the database is opened
-    store = open_database(args.db)
+    passphrase = _passphrase_for(args.db)
+    backups.check_backup(args.backup, target=args.db,  # before the database is opened
+                         passphrase=passphrase or _passphrase_for(args.backup))
+    store = open_database(args.db, passphrase=passphrase)
     try:
         restored = backups.restore_backup(store, args.backup)
     finally:
@@ -150,7 +209,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     if args.year is not None and args.what not in ("meetings", "activities"):
         raise FinsamError(_("--year goes with “list meetings” and “list activities”."))
-    store = open_database(args.db, read_only=True)
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         if args.what == "meetings":
             rows = listing.meetings(store, args.year)
@@ -171,7 +230,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from finsam_desktop.services import decisions
     from finsam_desktop.services.maintenance import open_database
 
-    store = open_database(args.db, read_only=True)
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         hits = decisions.search(store, args.query, limit=args.limit)
     finally:
@@ -201,7 +260,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from finsam_desktop.services import budget_import, participants_import
     from finsam_desktop.services.maintenance import open_database
 
-    store = open_database(args.db, take_over=args.take_over)
+    store = open_database(args.db, take_over=args.take_over,
+                          passphrase=_passphrase_for(args.db))
     try:
         if args.what == "participants":
             counts, _changes = participants_import.import_participants(store, args.file)
@@ -241,7 +301,7 @@ def _year_job(args: argparse.Namespace) -> ExportJob:
         raise FinsamError(_("--until YYYY-MM-DD is needed for “export interim-report” and only "
                             "there."))
     year, out = args.year, args.output
-    store = open_database(args.db, read_only=True)
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         if interim:
             return annual_report.interim_job(store, year, parse_date(args.until), out)
@@ -287,7 +347,7 @@ def _meeting_job(args: argparse.Namespace) -> ExportJob:
                             "“annual-report”, “interim-report” and “calendar”."))
     if (args.paragraph is not None) != (args.document == "extract"):
         raise FinsamError(_("--paragraph N is needed for “export extract” and only there."))
-    store = open_database(args.db, read_only=True)
+    store = open_database(args.db, read_only=True, passphrase=_passphrase_for(args.db))
     try:
         if args.meeting not in store.meetings.meetings.all_by_id():
             raise FinsamError(_("There is no meeting with id {id}; see “finsam list meetings”.")
@@ -317,6 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help=_("create an empty agency database"))
     init.add_argument("db", type=Path)
     init.add_argument("--name", required=True, help=_("the agency's name"))
+    init.add_argument("--encrypt", action="store_true", help=_(
+        "encrypt the file (SQLCipher) with a passphrase from FINSAM_PASSPHRASE or typed twice"))
     init.set_defaults(run=_cmd_init)
 
     demo = sub.add_parser("demo", help=_("create a realistic demo agency"))
@@ -339,6 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help=_("create a new database from a JSON dump"))
     load.add_argument("db", type=Path)
     load.add_argument("file", type=Path)
+    load.add_argument("--encrypt", action="store_true", help=_(
+        "encrypt the new file (SQLCipher) with a passphrase from FINSAM_PASSPHRASE or typed "
+        "twice"))
     load.set_defaults(run=_cmd_load)
 
     backup = sub.add_parser("backup", help=_("write a verified backup of the database"))
@@ -413,6 +478,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except FinsamError as exc:
         print(_("Error: {message}").format(message=exc), file=sys.stderr)
+        if isinstance(exc, PassphraseNeededError) and not isinstance(exc, WrongPassphraseError):
+            print(_("For an encrypted file, set the environment variable {name} to its "
+                    "passphrase, or run the command at a terminal to type it.").format(
+                        name=PASSPHRASE_VARIABLE), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
         print(_("Error: {message}").format(message=exc.strerror or exc), file=sys.stderr)

@@ -77,3 +77,12 @@ class FileReplacedError(StorageError):
 
 class UnexpectedSchemaError(NotAFinsamFileError):
     """The file holds tables, views, triggers or indexes FINSAM Desktop did not create."""
+
+
+class PassphraseNeededError(NotAFinsamFileError):
+    """The file does not start like an SQLite file: it is either encrypted (opening it needs
+    its passphrase) or not a FINSAM file at all. The desktop app asks for the passphrase."""
+
+
+class WrongPassphraseError(PassphraseNeededError):
+    """A passphrase was given, but it does not open the file (or the file is not ours)."""

@@ -10,6 +10,9 @@ Restoring copies the chosen backup *into* the open file with the backup API, thr
 store's own connection: the current state is backed up first, the copy is one SQLite
 transaction (a crash leaves the old content), and the open `Store` stays valid — same file,
 same inode, same lock — so nothing is closed or renamed under the running program.
+
+The backups of an encrypted file are encrypted with its passphrase, and are checked and
+restored with it (the open store's passphrase, or `passphrase` where no store is open yet).
 """
 
 from __future__ import annotations
@@ -33,7 +36,13 @@ from finsam_desktop.i18n import N_, _
 from finsam_desktop.storage import backup as files
 from finsam_desktop.storage.backup import BackupFile, Rotation
 from finsam_desktop.storage.connection import APPLICATION_ID, connect, looks_like_sqlite
-from finsam_desktop.storage.store import Store, open_store
+from finsam_desktop.storage.store import (
+    Store,
+    cipher_problems,
+    needs_passphrase,
+    open_store,
+    wrong_passphrase_error,
+)
 
 ROTATION = Rotation(recent=10, daily=14, weekly=8, monthly=12)
 """Kept: the 10 newest backups, then one a day for 14 days, one a week for 8 weeks and one
@@ -149,8 +158,9 @@ def has_current_backup(store: Store) -> bool:
     if not newest:
         return False
     try:
-        theirs = connect(newest[0].path, read_only=True)
-    except sqlite3.Error:
+        theirs = connect(newest[0].path, read_only=True, passphrase=store.passphrase
+                         if needs_passphrase(newest[0].path) else None)
+    except (sqlite3.Error, ValueError):
         return False
     try:
         mark = _version_mark(theirs)
@@ -176,21 +186,26 @@ def _version_mark(conn: sqlite3.Connection) -> tuple[int, int] | None:
 
 
 def check_backup(backup: Path, store: Store | None = None, *,
-                 target: Path | None = None) -> None:
+                 target: Path | None = None, passphrase: str | None = None) -> None:
     """Raise a readable error unless `backup` is an intact FINSAM database that this version
     can open, not the file to restore (`target`, default the store's) and, given `store`, a
-    backup of the same agency."""
+    backup of the same agency. An encrypted backup is read with `passphrase` (default: the
+    store's); a wrong one raises `WrongPassphraseError`."""
     backup = Path(backup)
     if not backup.exists():
         raise FileMissingError(_("The backup “{path}” does not exist.").format(path=backup))
     target = store.path if target is None and store is not None else target
     if target is not None and target.exists() and backup.resolve() == target.resolve():
         raise ValidationError(_("Choose a backup, not the open file itself."))
-    if backup.is_dir() or not looks_like_sqlite(backup) or backup.stat().st_size == 0:
+    if passphrase is None and store is not None:
+        passphrase = store.passphrase
+    encrypted = passphrase is not None and needs_passphrase(backup)
+    if backup.is_dir() or backup.stat().st_size == 0 or not (
+            encrypted or looks_like_sqlite(backup)):
         raise NotAFinsamFileError(_("“{path}” is not a FINSAM Desktop backup.").format(
             path=backup))
-    _check_pages(backup)
-    copy = open_store(backup, read_only=True)
+    _check_pages(backup, passphrase if encrypted else None)
+    copy = open_store(backup, read_only=True, passphrase=passphrase if encrypted else None)
     try:
         if not copy.organisation.has_agency():
             raise NotAFinsamFileError(_("“{path}” is not a FINSAM Desktop backup (it has no "
@@ -201,11 +216,13 @@ def check_backup(backup: Path, store: Store | None = None, *,
         copy.close()
 
 
-def _check_pages(backup: Path) -> None:
+def _check_pages(backup: Path, passphrase: str | None = None) -> None:
     """Identity and a full integrity check of every page, on a read-only connection."""
     try:
-        conn = connect(backup, read_only=True)
+        conn = connect(backup, read_only=True, passphrase=passphrase)
     except sqlite3.Error as exc:
+        if passphrase is not None and getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise wrong_passphrase_error(backup) from None
         raise NotAFinsamFileError(_("“{path}” cannot be read as a backup: {error}.").format(
             path=backup, error=exc)) from None
     try:
@@ -214,6 +231,8 @@ def _check_pages(backup: Path) -> None:
             raise NotAFinsamFileError(_("“{path}” is not a FINSAM Desktop backup.").format(
                 path=backup))
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows == ["ok"]:
+            rows = cipher_problems(conn) or rows
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a garbled header
         rows = [str(exc)]
     finally:

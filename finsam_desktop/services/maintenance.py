@@ -29,10 +29,32 @@ def _refuse_existing(path: Path) -> None:
             path=path))
 
 
-def create_database(path: Path, name: str, **store_options: object) -> Store:
-    """Create a new agency database at `path` (which must not hold data yet)."""
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def passphrase_problems(passphrase: str, confirmation: str | None = None) -> list[str]:
+    """Why `passphrase` cannot encrypt a new file (empty list: it can): too short, a NUL
+    character, or (given `confirmation`) the two entries differ."""
+    problems = []
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        problems.append(_("The passphrase must have at least {n} characters.").format(
+            n=MIN_PASSPHRASE_LENGTH))
+    if "\x00" in passphrase:
+        problems.append(_("The passphrase contains a character that cannot be used."))
+    if confirmation is not None and confirmation != passphrase:
+        problems.append(_("The two passphrases differ; type the same passphrase twice."))
+    return problems
+
+
+def create_database(path: Path, name: str, *, passphrase: str | None = None,
+                    **store_options: object) -> Store:
+    """Create a new agency database at `path` (which must not hold data yet); with
+    `passphrase`, an encrypted (SQLCipher) one that opens only with that passphrase."""
+    if passphrase is not None and passphrase_problems(passphrase):
+        raise ValidationError(passphrase_problems(passphrase))
     _refuse_existing(path)
-    store = open_store(path, create=True, **store_options)  # type: ignore[arg-type]
+    store = open_store(path, create=True, passphrase=passphrase,
+                       **store_options)  # type: ignore[arg-type]
     try:
         organisation.create_agency(store, Agency(name=name))
     except BaseException:
@@ -77,10 +99,11 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(path: Path) -> CheckReport:
+def check_database(path: Path, passphrase: str | None = None) -> CheckReport:
     """Integrity, foreign keys and schema version of a file (opened read-only), and where
-    it lies (local disk, network share or synced folder: a note, not a problem)."""
-    store = open_database(path, read_only=True, verify_schema=False)
+    it lies (local disk, network share or synced folder: a note, not a problem). An
+    encrypted file needs `passphrase`; its pages' authentication codes are checked too."""
+    store = open_database(path, read_only=True, verify_schema=False, passphrase=passphrase)
     report = CheckReport(schema=store.schema_names(), location=location.classify(path))
     if report.location.risky:
         report.notes.append(location.describe(report.location) + " "
@@ -127,6 +150,8 @@ def _facts(store: Store, schema: list[str],
     holder = locks.read_holder(conn)
     return [
         (_("Application id"), f"0x{APPLICATION_ID:08X} (FINSAM Desktop)"),
+        (_("Encryption"), _("SQLCipher, opened with a passphrase") if store.encrypted
+         else _("none (protect the disk with BitLocker or FileVault)")),
         (_("Schema version"), f"{version} ({schema[-1] if schema else '—'})"),
         (_("Schema fingerprint"), _("matches the schema version") if not differences
          else _("differs (see the problems)")),
@@ -143,7 +168,10 @@ def _facts(store: Store, schema: list[str],
 
 
 def _page_problems(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    from finsam_desktop.storage.store import cipher_problems
+
+    return [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()
+            if r[0] != "ok"] + cipher_problems(conn)
 
 
 def _key_problems(conn: sqlite3.Connection) -> list[str]:

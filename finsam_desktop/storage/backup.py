@@ -9,6 +9,10 @@ backups in the user's own data folder instead (`<data folder>/backups/<name>-<ha
 there they survive a dropped connection or a sync client replacing the file, and they are
 not uploaded again every ten minutes.
 
+An encrypted (SQLCipher) file is backed up into an encrypted copy with the same passphrase
+(SQLCipher's backup API needs both sides keyed alike), so no backup or saved copy ever holds
+the data in the clear; restoring reads such a copy with the open file's passphrase.
+
 Backup names are `<stem>-YYYYMMDD-HHMMSS-<reason>.sqlite` with the time in UTC, so they
 sort by time; rotation (`to_keep`) keeps the most recent ones plus one a day, a week and a
 month, the way Anki thins its backups.
@@ -71,12 +75,18 @@ def backup_name(db_path: Path, reason: str, now: dt.datetime, *,
 
 
 def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database behind `conn` to `target` consistently; return `target`."""
+    """Copy the database behind `conn` to `target` consistently; return `target`.
+
+    The copy of an encrypted file is encrypted with the same passphrase."""
+    from finsam_desktop.storage.connection import connect, passphrase_of
+
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + PART_SUFFIX)
     part.unlink(missing_ok=True)
+    passphrase = passphrase_of(conn)
     try:
-        dest = sqlite3.connect(part, isolation_level=None)
+        dest = (sqlite3.connect(part, isolation_level=None) if passphrase is None
+                else connect(part, create=True, passphrase=passphrase))
         try:
             conn.backup(dest, sleep=0.05)  # retry soon when another program is saving
             _release_writer(dest)
@@ -103,8 +113,14 @@ def _release_writer(copy: sqlite3.Connection) -> None:
 
 
 def verify(conn: sqlite3.Connection) -> str:
-    """SQLite's full `integrity_check` of a copy: "ok", else what is wrong."""
+    """SQLite's full `integrity_check` of a copy (and SQLCipher's check of every page of an
+    encrypted one): "ok", else what is wrong."""
+    from finsam_desktop.storage.connection import is_encrypted
+
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if rows == ["ok"] and is_encrypted(conn):
+        rows = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        rows = rows or ["ok"]
     return "ok" if rows == ["ok"] else "; ".join(rows[:5])
 
 
@@ -126,10 +142,11 @@ def copy_into(conn: sqlite3.Connection, source: Path) -> None:
 
     The backup API writes through `conn` itself, so the file keeps its name, inode, lock and
     open connection (nothing is closed or renamed under the running program), and a crash
-    half-way leaves the old content behind the rollback journal."""
-    from finsam_desktop.storage.connection import connect
+    half-way leaves the old content behind the rollback journal. The source of an encrypted
+    file is read with the file's own passphrase."""
+    from finsam_desktop.storage.connection import connect, passphrase_of
 
-    src = connect(source, read_only=True)
+    src = connect(source, read_only=True, passphrase=passphrase_of(conn))
     try:
         src.backup(conn)
     finally:

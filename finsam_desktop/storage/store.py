@@ -1,6 +1,7 @@
 """`Store`: one open agency database with its repositories, and the rules for opening one.
 
-Opening a file checks, in order: it exists; it is an SQLite file; it carries FINSAM's
+Opening a file checks, in order: it exists; it is an SQLite file (or, given its passphrase,
+an encrypted SQLCipher file); it carries FINSAM's
 application id; it passes `quick_check`; it lists no migration newer than this build; its
 schema fingerprint matches (`storage.fingerprint`). None of these checks writes to the file.
 Opening for writing then takes the lock row (`storage.locks`); pending migrations run after
@@ -31,9 +32,11 @@ from finsam_desktop.domain.errors import (
     LockLostError,
     NewerFileError,
     NotAFinsamFileError,
+    PassphraseNeededError,
     ReadOnlyError,
     StorageError,
     UnexpectedSchemaError,
+    WrongPassphraseError,
 )
 from finsam_desktop.domain.locks import LockHolder, LockState, holder_name, locked_message
 from finsam_desktop.i18n import _
@@ -47,7 +50,9 @@ from finsam_desktop.storage.budget_repo import BudgetRepo
 from finsam_desktop.storage.connection import (
     APPLICATION_ID,
     connect,
+    is_encrypted,
     looks_like_sqlite,
+    passphrase_of,
     pin_journal_mode,
     read_header,
 )
@@ -288,12 +293,24 @@ class Store:
         """Names of the migrations applied to this file."""
         return [m.name for m in migrations.applied(self.db)]
 
+    @property
+    def encrypted(self) -> bool:
+        """True for an encrypted (SQLCipher) file: its backups and copies are encrypted with
+        the same passphrase, which is kept in memory only while the file is open."""
+        return is_encrypted(self.conn)
+
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase the file was opened with (None: not encrypted); never logged."""
+        return passphrase_of(self.conn)
+
     def user_version(self) -> int:
         """`PRAGMA user_version`: the number of the last migration applied."""
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def save_copy(self, target: Path) -> Path:
-        """Write a verified, consistent copy of the database to `target`."""
+        """Write a verified, consistent copy of the database to `target` (encrypted with the
+        same passphrase when the file is encrypted)."""
         return write_backup(self.conn, target)
 
     def close(self) -> None:
@@ -361,16 +378,50 @@ def _check_header(path: Path) -> None:
                 path=path))
 
 
-def check_pages(path: Path) -> str:
+def check_pages(path: Path, passphrase: str | None = None) -> str:
     """SQLite's `quick_check` of the file on a connection of its own (safe in a worker thread
-    while the app works): "ok", else what is damaged."""
-    conn = connect(path, read_only=True)
+    while the app works): "ok", else what is damaged. An encrypted file (`passphrase`) also
+    gets SQLCipher's check of every page's authentication code."""
+    conn = connect(path, read_only=True, passphrase=passphrase)
     try:
-        return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        if result == "ok" and passphrase is not None:
+            result = "; ".join(cipher_problems(conn)[:5]) or "ok"
+        return result
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return str(exc)
     finally:
         conn.close()
+
+
+def cipher_problems(conn: sqlite3.Connection) -> list[str]:
+    """SQLCipher's `cipher_integrity_check`: pages whose authentication code does not match
+    (changed without the key, or damaged); empty when all is well or the file is plain."""
+    if not is_encrypted(conn):
+        return []
+    return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
+def needs_passphrase(path: Path) -> bool:
+    """True when `path` is a non-empty file that does not start like an SQLite file: an
+    encrypted file (or no database at all), which only a passphrase can tell."""
+    try:
+        return path.is_file() and not looks_like_sqlite(path)
+    except OSError:
+        return False
+
+
+def _passphrase_needed(path: Path) -> PassphraseNeededError:
+    return PassphraseNeededError(_(
+        "“{path}” is not an SQLite file: either it is encrypted, and opening it needs its "
+        "passphrase, or it is not a FINSAM Desktop database.").format(path=path))
+
+
+def wrong_passphrase_error(path: Path) -> WrongPassphraseError:
+    return WrongPassphraseError(_(
+        "Wrong passphrase, or “{path}” is not a FINSAM Desktop file. The file has not been "
+        "changed. Check the passphrase (capital and small letters count) and try again."
+    ).format(path=path))
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path, *, pages: bool = True) -> bool:
@@ -441,6 +492,7 @@ def open_store(
     take_over: bool = False,
     verify_schema: bool = True,
     check_pages_now: bool = True,
+    passphrase: str | None = None,
 ) -> Store:
     """Open (or with `create`, create) an agency database and bring its schema up to date.
 
@@ -449,27 +501,36 @@ def open_store(
     skips the schema fingerprint, for `finsam check`, which reports it instead.
     `check_pages_now=False` leaves SQLite's page check (`quick_check`, about a second on a
     20-year file) to the caller, who runs `check_pages` after the window is shown; the
-    header, application id, schema version and fingerprint are always checked here."""
+    header, application id, schema version and fingerprint are always checked here.
+
+    `passphrase` opens an encrypted (SQLCipher) file, and with `create` makes a new file
+    encrypted; a plain SQLite file ignores it. A file that does not start like SQLite raises
+    `PassphraseNeededError` without a passphrase and `WrongPassphraseError` when the given
+    one does not open it; neither changes the file."""
     path = Path(path)
     if not path.exists() and not create:
         raise FileMissingError(_("The file “{path}” does not exist.").format(path=path))
+    encrypted = create and passphrase is not None
     if path.exists():
         if path.is_dir():
             raise NotAFinsamFileError(_("“{path}” is a folder, not a file.").format(path=path))
         if not looks_like_sqlite(path):
-            raise NotAFinsamFileError(
-                _("“{path}” is not a FINSAM Desktop database (it is not an SQLite file).").format(
-                    path=path
-                )
-            )
-        _check_header(path)
+            if passphrase is None:
+                raise _passphrase_needed(path)
+            encrypted = True
+        else:
+            _check_header(path)
+            encrypted = encrypted and path.stat().st_size == 0
     try:
-        conn = connect(path, read_only=read_only, create=create)
+        conn = connect(path, read_only=read_only, create=create,
+                       passphrase=passphrase if encrypted else None)
     except UnicodeDecodeError:  # a damaged header can make SQLite return undecodable text
         raise DamagedFileError(
             _("“{path}” is damaged (its header cannot be read). Restore it from a backup.")
             .format(path=path)) from None
     except sqlite3.DatabaseError as exc:  # SQLite read the file and does not like it
+        if encrypted and getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise wrong_passphrase_error(path) from None
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
             raise _unreadable(path, exc) from None
         raise _cannot_open(path, exc) from None

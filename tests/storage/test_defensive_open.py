@@ -14,6 +14,7 @@ from finsam_desktop.domain.errors import (
     DamagedFileError,
     NewerFileError,
     NotAFinsamFileError,
+    PassphraseNeededError,
     UnexpectedSchemaError,
 )
 from finsam_desktop.services.maintenance import check_database, create_database
@@ -115,7 +116,7 @@ CASES = [
     (foreign_in_wal_mode, NotAFinsamFileError, "not one written by FINSAM"),
     (foreign_with_our_id_but_other_tables, UnexpectedSchemaError, "extra table “notes”"),
     (empty, NotAFinsamFileError, "empty file"),
-    (random_bytes, NotAFinsamFileError, "not an SQLite file"),
+    (random_bytes, PassphraseNeededError, "not an SQLite file"),
     (sqlite_header_then_garbage, (NotAFinsamFileError, DamagedFileError), ""),
     (truncated, DamagedFileError, "damaged"),
     (planted_trigger, UnexpectedSchemaError, "extra trigger “spy” on table “people”"),
