@@ -15,10 +15,11 @@ from finsam_desktop.storage import locks
 from finsam_desktop.storage.store import Store, open_store
 
 
-def lock_holder(path: Path) -> LockHolder | None:
+def lock_holder(path: Path, passphrase: str | None = None) -> LockHolder | None:
     """The lock row of the file at `path` (read without changing the file), None if no one
-    has it open for writing. Raises the usual errors for a file that cannot be opened."""
-    store = open_store(path, read_only=True)
+    has it open for writing. Raises the usual errors for a file that cannot be opened (an
+    encrypted one needs its `passphrase`)."""
+    store = open_store(path, read_only=True, passphrase=passphrase)
     try:
         return store.lock_holder()
     finally:

@@ -6,9 +6,14 @@ An unpatched modal dialog blocks a headless test run, so nothing else in `ui/` c
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from finsam_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from finsam_desktop.ui.new_file_dialog import NewAgency
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -33,6 +38,24 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     """Ask for one line of text; None if cancelled."""
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
+
+
+def ask_passphrase(parent: QWidget | None, title: str, message: str) -> str | None:
+    """Ask for a file's passphrase in a masked field (`message` says why); None if
+    cancelled or left empty."""
+    value, ok = QInputDialog.getText(parent, title, message, QLineEdit.EchoMode.Password)
+    return value if ok and value else None
+
+
+def ask_new_agency(parent: QWidget | None, name: str = "") -> NewAgency | None:
+    """File → New: the agency's name and an optional passphrase; None if cancelled."""
+    from finsam_desktop.ui.new_file_dialog import NewFileDialog
+
+    dialog = NewFileDialog(parent, name)
+    try:
+        return dialog.result_value if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def ask_open_path(parent: QWidget | None, title: str, file_filter: str = "",

@@ -73,7 +73,8 @@ class FileLock:
         if self._lock.isLocked():
             self._lock.unlock()
 
-    def acquire(self, *, take_over: bool, now: dt.datetime) -> bool:
+    def acquire(self, *, take_over: bool, now: dt.datetime,
+                passphrase: str | None = None) -> bool:
         """Take the lock file, or raise FileLockedError saying who has the file.
 
         A holder on this computer is running (Qt checked): read-only only. A holder on
@@ -85,7 +86,7 @@ class FileLock:
         if not self.failed_because_held():
             return False
         from_file = self.holder()
-        row = file_access.lock_holder(self.db_path)
+        row = file_access.lock_holder(self.db_path, passphrase)
         holder = row or from_file or LockHolder("", "", 0)
         if from_file is not None and from_file.host == QSysInfo.machineHostName():
             state = LockState.ALIVE

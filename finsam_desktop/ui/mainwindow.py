@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop import __version__, paths
 from finsam_desktop.domain.changes import Changes
-from finsam_desktop.domain.errors import FileLockedError, FileMissingError, FinsamError
+from finsam_desktop.domain.errors import (
+    FileLockedError,
+    FileMissingError,
+    FinsamError,
+    PassphraseNeededError,
+)
 from finsam_desktop.domain.locks import LockHolder, holder_name, who_has_it
 from finsam_desktop.i18n import _, current_language
 from finsam_desktop.logs import log
@@ -46,6 +51,9 @@ if TYPE_CHECKING:
     from finsam_desktop.storage.store import Store
 
 APP_NAME = "FINSAM Desktop"
+PASSPHRASE_TRIES = 3
+"""How many times a passphrase is asked for before opening gives up (the user may cancel
+at any time)."""
 
 
 class MainWindow(QMainWindow):
@@ -150,22 +158,39 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         self._update_title()
 
-    def open_path(self, path: str, *, read_only: bool = False, take_over: bool = False) -> bool:
+    def open_path(self, path: str, *, read_only: bool = False, take_over: bool = False,
+                  passphrase: str | None = None, _tries: int = 0) -> bool:
         """Open the database at `path`; a problem is shown as a message. True if opened.
 
         Someone else's file is offered read-only (or, if their lock is stale, to take over
-        after confirming). Opening the file already open reads it anew (after it was
-        replaced, or to edit a file that was open read-only); if this window holds its lock,
-        it is closed first, so the lock is free for the new opening."""
+        after confirming). A file that may be encrypted gets its passphrase asked for (a
+        wrong one: asked again, with the reason, up to PASSPHRASE_TRIES times). Opening the
+        file already open reads it anew (after it was replaced, or to edit a file that was
+        open read-only), with the passphrase it was opened with; if this window holds its
+        lock, it is closed first, so the lock is free for the new opening."""
         current = self.ctx.store
-        if (current is not None and current.holds_lock and current.path is not None
+        if (current is not None and current.path is not None
                 and _same_file(current.path, path)):
-            self.set_store(None)
+            passphrase = passphrase or current.passphrase
+            if current.holds_lock:
+                self.set_store(None)
         try:
-            store = opening.open_file(path, read_only=read_only, take_over=take_over)
+            store = opening.open_file(path, read_only=read_only, take_over=take_over,
+                                      passphrase=passphrase)
         except FileLockedError as error:
             log.info("%s is in use: %s", path, error)
-            return self._open_in_use(path, error)
+            return self._open_in_use(path, error, passphrase)
+        except PassphraseNeededError as error:
+            log.info("%s needs a passphrase (try %d)", path, _tries + 1)  # never the phrase
+            if _tries >= PASSPHRASE_TRIES:
+                dialogs.show_error(self, _("The file could not be opened"), str(error))
+                return False
+            typed = dialogs.ask_passphrase(self, _("Passphrase"), str(error) + "\n\n" + _(
+                "Passphrase of the file:"))
+            if typed is None:
+                return False
+            return self.open_path(path, read_only=read_only, take_over=take_over,
+                                  passphrase=typed, _tries=_tries + 1)
         except FinsamError as error:
             if isinstance(error, FileMissingError):
                 self.ctx.settings.remove_recent_file(path)
@@ -176,11 +201,12 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         return True
 
-    def _open_in_use(self, path: str, error: FileLockedError) -> bool:
+    def _open_in_use(self, path: str, error: FileLockedError,
+                     passphrase: str | None = None) -> bool:
         """Ask what to do with a file someone else has open, and do it."""
         choice = in_use.ask_locked(self, str(error), error.can_take_over)
         if choice == in_use.READ_ONLY:
-            if not self.open_path(path, read_only=True):
+            if not self.open_path(path, read_only=True, passphrase=passphrase):
                 return False
             store = self.ctx.require_store()
             store.set_read_only(who_has_it(error.holder, store.clock())
@@ -189,7 +215,7 @@ class MainWindow(QMainWindow):
         if choice == in_use.TAKE_OVER and in_use.confirm_take_over(
                 self, holder_name(error.holder) if isinstance(error.holder, LockHolder)
                 else "?"):
-            return self.open_path(path, take_over=True)
+            return self.open_path(path, take_over=True, passphrase=passphrase)
         return False
 
     def reopen_for_editing(self) -> None:
@@ -216,17 +242,16 @@ class MainWindow(QMainWindow):
 
     def new_file(self) -> None:
         """Ask where to create a new database (suggested: the user's data folder, never the
-        installation) and the agency's name, then open it."""
+        installation), the agency's name and whether to encrypt it, then open it."""
         suggested = str(paths.default_database_path())
         path = dialogs.ask_save_path(self, _("New agency file"), suggested)
         if not path:
             return
-        name = dialogs.ask_text(self, _("New agency file"), _("Name of the agency:"),
-                                "Samordningsförbundet ")
-        if name is None:
+        answer = dialogs.ask_new_agency(self, "Samordningsförbundet ")
+        if answer is None:
             return
         try:
-            store = opening.create_file(path, name)
+            store = opening.create_file(path, answer.name, answer.passphrase)
         except FinsamError as error:
             dialogs.show_error(self, _("The file could not be created"), str(error))
             return

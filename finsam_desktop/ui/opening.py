@@ -19,19 +19,25 @@ if TYPE_CHECKING:
 SUFFIX = ".finsam"
 
 
-def open_file(path: str | Path, *, read_only: bool = False, take_over: bool = False) -> Store:
+def open_file(path: str | Path, *, read_only: bool = False, take_over: bool = False,
+              passphrase: str | None = None) -> Store:
     """Open an existing agency database; raises a FinsamError with a readable message
-    (FileLockedError when someone else has it open: read-only or taking over is offered).
+    (FileLockedError when someone else has it open: read-only or taking over is offered;
+    PassphraseNeededError when it may be encrypted: the passphrase is asked for).
 
-    `take_over`: the user confirmed that the holder of a stale lock has crashed."""
+    `take_over`: the user confirmed that the holder of a stale lock has crashed.
+    `passphrase`: of an encrypted file (ignored for a plain one)."""
     path = Path(path)
     if read_only or not path.is_file():  # a missing file: the usual message, no lock file
-        return maintenance.open_database(path, read_only=read_only, check_pages_now=False)
+        return maintenance.open_database(path, read_only=read_only, check_pages_now=False,
+                                         passphrase=passphrase)
     lock = FileLock(path)
-    locked = lock.acquire(take_over=take_over, now=dt.datetime.now(dt.UTC))
+    locked = lock.acquire(take_over=take_over, now=dt.datetime.now(dt.UTC),
+                          passphrase=passphrase)
     try:
         # SQLite's page check runs after the window is shown (ui.page_check)
-        store = maintenance.open_database(path, take_over=take_over, check_pages_now=False)
+        store = maintenance.open_database(path, take_over=take_over, check_pages_now=False,
+                                          passphrase=passphrase)
     except BaseException:
         if locked:
             lock.unlock()
@@ -41,10 +47,11 @@ def open_file(path: str | Path, *, read_only: bool = False, take_over: bool = Fa
     return store
 
 
-def create_file(path: str | Path, agency_name: str) -> Store:
+def create_file(path: str | Path, agency_name: str, passphrase: str | None = None) -> Store:
     """Create a new agency database at `path` with the agency's name and default charter
-    (and hold its lock file like any file open for writing)."""
-    store = maintenance.create_database(with_suffix(path), agency_name)
+    (and hold its lock file like any file open for writing); encrypted with `passphrase`
+    if one is given."""
+    store = maintenance.create_database(with_suffix(path), agency_name, passphrase=passphrase)
     lock = FileLock(with_suffix(path))
     if lock.try_lock():
         store.on_close(lock.unlock)

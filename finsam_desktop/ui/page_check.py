@@ -22,13 +22,15 @@ from finsam_desktop.ui import dialogs
 class _Worker(QThread):
     done = Signal(str)
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, passphrase: str | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = path
+        self._passphrase = passphrase
 
     def run(self) -> None:
         try:
-            result = check_pages(self._path)
+            result = check_pages(self._path, self._passphrase)
         except Exception as error:  # the file vanished or cannot be read
             result = str(error)
         self.done.emit(result)
@@ -51,7 +53,7 @@ class PageCheck(QObject):
         self._store = store
         if store is None or store.path is None:
             return
-        worker = _Worker(store.path, self)
+        worker = _Worker(store.path, store.passphrase, self)
         worker.done.connect(lambda result, s=store: self._finished(s, result))
         worker.finished.connect(worker.deleteLater)
         self._worker = worker

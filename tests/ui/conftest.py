@@ -35,6 +35,9 @@ class Modals:
     texts: list[str | None] = field(default_factory=list)
     in_use: list[str] = field(default_factory=list)
     in_use_choices: list[str | None] = field(default_factory=list)
+    passphrase_prompts: list[str] = field(default_factory=list)
+    passphrases: list[str | None] = field(default_factory=list)
+    """Typed into the passphrase prompt (None: cancelled); File → New's "encrypt" fields."""
 
     def ask_yes_no(self, _parent: Any, _title: str, message: str) -> bool:
         self.questions.append(message)
@@ -48,6 +51,21 @@ class Modals:
     def next_text(self, *_args: Any) -> str | None:
         assert self.texts, "unexpected text dialog"
         return self.texts.pop(0)
+
+    def ask_passphrase(self, _parent: Any, _title: str, message: str) -> str | None:
+        self.passphrase_prompts.append(message)
+        assert self.passphrases, f"unexpected passphrase prompt: {message}"
+        return self.passphrases.pop(0)
+
+    def ask_new_agency(self, _parent: Any, _name: str = "") -> Any:
+        """File → New: the name from `texts`, then a passphrase from `passphrases` if any
+        is queued (otherwise a plain file)."""
+        from finsam_desktop.ui.new_file_dialog import NewAgency
+
+        name = self.next_text()
+        if name is None:
+            return None
+        return NewAgency(name, self.passphrases.pop(0) if self.passphrases else None)
 
     def ask_locked(self, _parent: Any, message: str, _can_take_over: bool) -> str | None:
         self.in_use.append(message)
@@ -65,6 +83,8 @@ def modals(monkeypatch: pytest.MonkeyPatch) -> Modals:
     monkeypatch.setattr(dialogs, "ask_open_path", recorder.next_path)
     monkeypatch.setattr(dialogs, "ask_save_path", recorder.next_path)
     monkeypatch.setattr(dialogs, "ask_text", recorder.next_text)
+    monkeypatch.setattr(dialogs, "ask_passphrase", recorder.ask_passphrase)
+    monkeypatch.setattr(dialogs, "ask_new_agency", recorder.ask_new_agency)
     monkeypatch.setattr(in_use, "ask_locked", recorder.ask_locked)
     return recorder
 

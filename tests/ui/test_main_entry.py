@@ -102,7 +102,7 @@ def test_main_with_bad_file_shows_a_message_and_keeps_running(tmp_path, monkeypa
     from finsam_desktop.ui import main as entry
 
     bad = tmp_path / "bad.finsam"
-    bad.write_text("not a database")
+    bad.write_text("")  # text would be asked for a passphrase (it may be encrypted)
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, message: shown.append(message))
     monkeypatch.setattr(entry, "_exec", lambda _app: 0)

@@ -80,12 +80,24 @@ def test_new_file_asks_path_and_name(window, tmp_path, modals):
     assert window.ctx.settings.recent_files() == [str(tmp_path / "nytt.finsam")]
 
 
-@pytest.mark.parametrize("content", [b"", b"just text, not a database at all" * 10])
-def test_unusable_file_is_a_message_not_a_traceback(window, tmp_path, modals, content):
+def test_unusable_file_is_a_message_not_a_traceback(window, tmp_path, modals):
     bad = tmp_path / "bad.finsam"
-    bad.write_bytes(content)
+    bad.write_bytes(b"")
     assert not window.open_path(str(bad))
     assert len(modals.errors) == 1 and "bad.finsam" in modals.errors[0]
+    assert window.stack.currentWidget() is window.empty
+
+
+def test_a_file_that_is_no_sqlite_file_may_be_encrypted(window, tmp_path, modals):
+    """Text (or an encrypted file) looks the same from outside: the passphrase is asked for,
+    with the reason; cancelling leaves the window as it was."""
+    bad = tmp_path / "bad.finsam"
+    bad.write_bytes(b"just text, not a database at all" * 10)
+    modals.passphrases = [None]
+    assert not window.open_path(str(bad))
+    [prompt] = modals.passphrase_prompts
+    assert "bad.finsam" in prompt and "encrypted" in prompt
+    assert not modals.errors
     assert window.stack.currentWidget() is window.empty
 
 
