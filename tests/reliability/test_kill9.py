@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from finsam_desktop.domain.organisation import Agency
 from finsam_desktop.services import organisation
 from finsam_desktop.storage.store import open_store
@@ -59,6 +61,7 @@ def _kill_while_saving(path: Path, rng: random.Random, *, early: bool = False) -
     return [int(line) for line in output.split()]
 
 
+@pytest.mark.timeout(1800)  # the long run (FINSAM_LONG=1) kills 200 savers
 def test_kill9_during_save_loses_nothing_committed(tmp_path):
     rng = random.Random(20261122)
     path = tmp_path / "agency.finsam"
