@@ -4,9 +4,9 @@
 sign, notices to post, summonses to send, decisions overdue for follow-up, delegation
 decisions to report, activity reports, the annual report cycle, next year's budget and the
 organisation's problems). `next_meeting()` describes the coming meeting, `year_events()`
-the governance year (`domain.governance_year`), and `budget_glance()` /
-`participants_glance()` the figures and chart descriptions of the year at a glance (the
-slower part: the overview loads them after the window is shown).
+the governance year (`domain.governance_year`), and `budget_glance()`,
+`equity_glance()` and `participants_glance()` the figures and chart descriptions of the year
+at a glance (the slower part: the overview loads them after the window is shown).
 """
 
 from __future__ import annotations
@@ -218,14 +218,29 @@ def year_events(store: Store, year: int) -> list[YearEvent]:
 
 @dataclass(frozen=True, slots=True)
 class BudgetGlance:
-    """The budget year at a glance: follow-up to date and forecast, equity vs threshold."""
+    """The budget year at a glance: budget, actual to date and forecast."""
 
     year: int
     report: FollowUpReport
+    chart: Chart
+
+
+def budget_glance(store: Store, year: int) -> BudgetGlance | None:
+    """Budget vs actual to date and forecast for `year` (None when it has no budget)."""
+    if year not in budget.years(store):
+        return None
+    report = budget.follow_up(store, year)
+    return BudgetGlance(year, report, budget_chart(report))
+
+
+@dataclass(frozen=True, slots=True)
+class EquityGlance:
+    """Equity at the end of the year against the charter's threshold."""
+
+    year: int
     equity: EquityYear | None  # the year's closing equity (None: unknown)
     threshold_ppm: int  # the charter's equity threshold, of the year's contributions
-    budget_chart: Chart
-    equity_chart: Chart
+    chart: Chart
 
     @property
     def above_threshold(self) -> bool:
@@ -234,17 +249,16 @@ class BudgetGlance:
         return share is not None and share > self.threshold_ppm
 
 
-def budget_glance(store: Store, year: int) -> BudgetGlance | None:
-    """Budget vs actual to date and forecast, and equity against the charter's threshold,
-    for `year` (None when the year has no budget)."""
+def equity_glance(store: Store, year: int) -> EquityGlance | None:
+    """Equity through the years around `year` against the charter's threshold (None when
+    the year has no budget). The slowest figure: the chain reads every budget year."""
     if year not in budget.years(store):
         return None
-    report = budget.follow_up(store, year)
     chain = budget.equity(store)
     percent = organisation.get_charter(store).equity_threshold_percent
     shown = [e for e in chain if year - CHART_YEARS_BACK <= e.year <= year + 2]
-    return BudgetGlance(year, report, next((e for e in chain if e.year == year), None),
-                        percent * 10_000, budget_chart(report), equity_chart(shown, percent))
+    return EquityGlance(year, next((e for e in chain if e.year == year), None),
+                        percent * 10_000, equity_chart(shown, percent))
 
 
 def budget_chart(report: FollowUpReport) -> Chart:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from finsam_desktop.domain.budget import BASIS_LABELS
 from finsam_desktop.domain.overview import Target
@@ -25,7 +25,11 @@ from finsam_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
     from finsam_desktop.domain.charts import Chart
-    from finsam_desktop.services.overview import BudgetGlance, ParticipantsGlance
+    from finsam_desktop.services.overview import (
+        BudgetGlance,
+        EquityGlance,
+        ParticipantsGlance,
+    )
 
 DELAY_MS = 30  # after the overview is shown, before the first step
 CHART_HEIGHT = 190
@@ -36,7 +40,12 @@ MUTED_STYLE = "color: #666666;"
 
 
 class GlanceBox(QFrame):
-    """A heading with a link, a line of figures, and a chart below (once loaded)."""
+    """A heading with a link, a line of figures, and a chart below (once loaded).
+
+    The chart is drawn once by the pyqtgraph builder and shown as a picture: three live
+    plots would cost some 60 ms each time the overview is shown again. The picture is drawn
+    anew when the box has been resized (after a short pause) and keeps every figure of the
+    chart in its tooltip."""
 
     sig_open = Signal()
     """The heading's link was clicked."""
@@ -58,14 +67,20 @@ class GlanceBox(QFrame):
         self.legend = QLabel(self)  # above the chart: a legend inside a small one hides bars
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.chart_area = QVBoxLayout()
-        self.chart_area.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(MUTED_STYLE)
         self.placeholder.setMinimumHeight(CHART_HEIGHT)
-        self.chart_area.addWidget(self.placeholder)
-        self.chart: QWidget | None = None
+        self.picture = QLabel(self)
+        self.picture.setMinimumHeight(CHART_HEIGHT)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.picture.setVisible(False)
+        self.chart: Chart | None = None
+        """The chart shown (None: none yet)."""
+        self._drawn_size = QSize()
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setSingleShot(True)
+        self.redraw_timer.timeout.connect(self._draw)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.link)
@@ -74,7 +89,8 @@ class GlanceBox(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.text)
         layout.addWidget(self.legend)
-        layout.addLayout(self.chart_area, 1)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.picture, 1)
 
     def set_link(self, text: str) -> None:
         """The heading's link text (already translated)."""
@@ -87,35 +103,52 @@ class GlanceBox(QFrame):
 
     def set_waiting(self, text: str) -> None:
         """Show `text` where the chart will be (before it is loaded, or instead of it)."""
-        self._drop_chart()
+        self.chart = None
+        self.picture.clear()
+        self.picture.setVisible(False)
         self.legend.setVisible(False)
         self.placeholder.setText(text)
         self.placeholder.setVisible(True)
 
     def show_chart(self, chart: Chart) -> None:
         """Draw `chart` (imports pyqtgraph the first time)."""
+        self.chart = chart
+        self.legend.setText(legend_html(chart))
+        self.legend.setVisible(True)
+        self.picture.setToolTip(chart_tooltip(chart))
+        self.placeholder.setVisible(False)
+        self.picture.setVisible(True)
+        self._draw()
+
+    def _draw(self) -> None:
+        """Draw the chart with the pyqtgraph builder at the picture's size, keep the image."""
         from finsam_desktop.ui.charts import build_chart, scaled
 
-        self._drop_chart()
-        widget = build_chart(chart, self)
-        widget.setMinimumHeight(CHART_HEIGHT)
+        chart = self.chart
+        if chart is None:
+            return
+        size = self.picture.size()
+        if size.width() < 100 or size.height() < CHART_HEIGHT:  # not laid out yet
+            size = QSize(max(size.width(), self.width() - 16, 300), CHART_HEIGHT)
+        widget = build_chart(chart)
         widget.getPlotItem().setTitle(None)  # the box's heading names it
         widget.legend.setVisible(False)  # shown above the chart instead (legend_html)
         values = [scaled(v, chart.unit) for s in chart.series for v in s.values
                   if v is not None]
         low, high = min([0.0, *values]), max([0.0, *values])
         widget.setYRange(low, high + (high - low) * 0.06 or 1, padding=0.02)
-        self.legend.setText(legend_html(chart))
-        self.legend.setVisible(True)
-        self.chart = widget
-        self.placeholder.setVisible(False)
-        self.chart_area.addWidget(widget, 1)
+        widget.setMinimumHeight(0)
+        widget.resize(size)
+        self.picture.setPixmap(widget.grab())
+        widget.deleteLater()
+        self._drawn_size = size
 
-    def _drop_chart(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.chart is not None:
-            self.chart_area.removeWidget(self.chart)
-            self.chart.deleteLater()
-            self.chart = None
+            drawn, now = self._drawn_size, self.picture.size()
+            if abs(drawn.width() - now.width()) > 8 or abs(drawn.height() - now.height()) > 8:
+                self.redraw_timer.start(150)  # once the resizing pauses
 
 
 class Glance(QWidget):
@@ -186,7 +219,7 @@ class Glance(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         """The boxes are on screen: load what is stale (after this paint is shown)."""
         super().paintEvent(event)
-        if self._stale and not self.timer.isActive() and not self._steps:
+        if self._stale and not self.timer.isActive():
             self.timer.start(DELAY_MS)
 
     def load_now(self) -> None:
@@ -201,10 +234,17 @@ class Glance(QWidget):
         self._stale = False
 
     def _plan(self) -> list[Callable[[], None]]:
-        return [self._load_budget, self._load_participants]
+        """The steps, each short enough not to be felt (importing pyqtgraph is the longest,
+        about half a second, once per session)."""
+        return [self._import, self._load_budget, self._load_equity, self._load_participants]
+
+    def _import(self) -> None:
+        import finsam_desktop.ui.charts  # noqa: F401 (pyqtgraph and numpy)
 
     def _step(self) -> None:
         if self._ctx.store is None or not self._year:  # the file was closed meanwhile
+            return
+        if not self.isVisible():  # another panel came first: go on when shown again
             return
         if not self._steps:
             self._steps = self._plan()
@@ -222,14 +262,21 @@ class Glance(QWidget):
             text = _("There is no budget for {year} yet.").format(year=self._year)
             self.budget.set_text(text)
             self.budget.set_waiting("")
+            return
+        self.budget.set_text(budget_text(glance))
+        self.budget.show_chart(glance.chart)
+
+    def _load_equity(self) -> None:
+        from finsam_desktop.services import overview
+
+        glance = overview.equity_glance(self._ctx.require_store(), self._year)
+        if glance is None:
             self.equity.set_text(_("Equity follows from the budgets."))
             self.equity.set_waiting("")
             return
-        self.budget.set_text(budget_text(glance))
-        self.budget.show_chart(glance.budget_chart)
         text, warn = equity_text(glance)
         self.equity.set_text(text, warn=warn)
-        self.equity.show_chart(glance.equity_chart)
+        self.equity.show_chart(glance.chart)
 
     def _load_participants(self) -> None:
         from finsam_desktop.services import overview
@@ -237,6 +284,20 @@ class Glance(QWidget):
         glance = overview.participants_glance(self._ctx.require_store(), self._year)
         self.participants.set_text(participants_text(glance))
         self.participants.show_chart(glance.chart)
+
+
+def chart_tooltip(chart: Chart) -> str:
+    """Every figure of the chart, series by series (the picture has no live tooltips)."""
+    from finsam_desktop.ui.charts import format_value
+
+    blocks = []
+    for series in chart.series:
+        lines = [series.label] + [f"  {category}: {format_value(value, chart.unit)}"
+                                  for category, value in zip(chart.categories, series.values,
+                                                             strict=False)
+                                  if value is not None]
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
 
 
 def legend_html(chart: Chart) -> str:
@@ -268,7 +329,7 @@ def budget_text(glance: BudgetGlance) -> str:
     return f"{first} {second}"
 
 
-def equity_text(glance: BudgetGlance) -> tuple[str, bool]:
+def equity_text(glance: EquityGlance) -> tuple[str, bool]:
     """Closing equity as a share of the contributions, against the threshold; (text,
     above the threshold)."""
     equity = glance.equity
