@@ -200,6 +200,13 @@ def test_the_charts_load_after_the_panel_is_shown(window, qtbot):
     assert glance.budget.text.text().startswith("No actuals booked for 2026 yet.")
     assert "Forecast result:" in glance.budget.text.text()
     assert glance.participants.text.text() == "0 started, none finished yet."
+    picture = glance.budget.picture
+    assert not picture.pixmap().isNull() and picture.pixmap().width() > 200
+    assert "Budget\n  Income: " in picture.toolTip() and "Forecast\n" in picture.toolTip()
+    assert "Budget" in glance.budget.legend.text() and glance.budget.legend.isVisible()
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: abs(picture.pixmap().width() - picture.width()) <= 8,
+                    timeout=5_000)  # drawn anew at the new size once the resizing pauses
     glance.budget.link.linkActivated.emit("#")
     assert window.current_panel_key() == "budget"
 
