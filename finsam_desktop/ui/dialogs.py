@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from finsam_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from finsam_desktop.ui.new_file_dialog import NewAgency
+    from finsam_desktop.ui.passphrase_dialogs import NewAgency
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -43,13 +43,19 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 def ask_passphrase(parent: QWidget | None, title: str, message: str) -> str | None:
     """Ask for a file's passphrase in a masked field (`message` says why); None if
     cancelled or left empty."""
-    value, ok = QInputDialog.getText(parent, title, message, QLineEdit.EchoMode.Password)
-    return value if ok and value else None
+    from finsam_desktop.ui.passphrase_dialogs import PassphraseDialog
+
+    dialog = PassphraseDialog(parent, title, message)
+    try:
+        value = dialog.passphrase.text() if dialog.exec() else ""
+    finally:
+        dialog.deleteLater()
+    return value or None
 
 
 def ask_new_agency(parent: QWidget | None, name: str = "") -> NewAgency | None:
     """File → New: the agency's name and an optional passphrase; None if cancelled."""
-    from finsam_desktop.ui.new_file_dialog import NewFileDialog
+    from finsam_desktop.ui.passphrase_dialogs import NewFileDialog
 
     dialog = NewFileDialog(parent, name)
     try:

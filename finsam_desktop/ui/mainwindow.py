@@ -185,8 +185,7 @@ class MainWindow(QMainWindow):
             if _tries >= PASSPHRASE_TRIES:
                 dialogs.show_error(self, _("The file could not be opened"), str(error))
                 return False
-            typed = dialogs.ask_passphrase(self, _("Passphrase"), str(error) + "\n\n" + _(
-                "Passphrase of the file:"))
+            typed = dialogs.ask_passphrase(self, _("Passphrase"), str(error))
             if typed is None:
                 return False
             return self.open_path(path, read_only=read_only, take_over=take_over,

@@ -1,11 +1,20 @@
-"""File → New: the agency's name and, optionally, a passphrase that encrypts the file
-(SQLCipher). The passphrase is typed twice, masked, and kept only in memory."""
+"""Passphrases of encrypted files: File → New's dialog (the agency's name and, optionally, a
+passphrase that encrypts the file with SQLCipher, typed twice) and the prompt for the
+passphrase of a file being opened. Both mask what is typed; nothing is kept but in memory."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from finsam_desktop.domain.errors import ValidationError
 from finsam_desktop.i18n import _
@@ -72,3 +81,27 @@ class NewFileDialog(FormDialog):
             if problems:
                 raise ValidationError(problems)
         self.result_value = NewAgency(name, passphrase)
+
+
+class PassphraseDialog(QDialog):
+    """Why a passphrase is needed (or why the last one failed), and a masked field."""
+
+    def __init__(self, parent: QWidget | None, title: str, message: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("PassphraseDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.message = QLabel(message, self)
+        self.message.setWordWrap(True)
+        self.label = QLabel(_("Passphrase of the file:"), self)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.label.setBuddy(self.passphrase)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for widget in (self.message, self.label, self.passphrase, self.buttons):
+            layout.addWidget(widget)
+        self.passphrase.setFocus()

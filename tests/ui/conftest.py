@@ -60,7 +60,7 @@ class Modals:
     def ask_new_agency(self, _parent: Any, _name: str = "") -> Any:
         """File → New: the name from `texts`, then a passphrase from `passphrases` if any
         is queued (otherwise a plain file)."""
-        from finsam_desktop.ui.new_file_dialog import NewAgency
+        from finsam_desktop.ui.passphrase_dialogs import NewAgency
 
         name = self.next_text()
         if name is None:

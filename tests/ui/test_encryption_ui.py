@@ -13,7 +13,7 @@ from finsam_desktop.storage.connection import SQLITE_HEADER
 from finsam_desktop.ui import mainwindow
 from finsam_desktop.ui.context import AppContext
 from finsam_desktop.ui.mainwindow import MainWindow
-from finsam_desktop.ui.new_file_dialog import NewFileDialog
+from finsam_desktop.ui.passphrase_dialogs import NewFileDialog
 
 pytestmark = pytest.mark.gui
 
@@ -133,3 +133,14 @@ def test_the_new_file_dialog_checks_the_passphrase(qtbot):
     assert dialog.result_value is not None
     assert dialog.result_value.passphrase == PASSPHRASE
     assert PASSPHRASE not in repr(dialog.result_value)
+
+
+def test_the_passphrase_prompt_masks_what_is_typed(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from finsam_desktop.ui.passphrase_dialogs import PassphraseDialog
+
+    dialog = PassphraseDialog(None, "Passphrase", "Wrong passphrase, or … try again.")
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.message.wordWrap() and "Wrong passphrase" in dialog.message.text()
