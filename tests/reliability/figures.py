@@ -38,9 +38,9 @@ def write() -> Path | None:
     target = Path(os.environ.get("FINSAM_FIGURES") or ROOT / "reliability-figures.json")
     figures = {
         "long_run": LONG,
-        "faults_survived": COUNTERS["kills"] + COUNTERS["failed_migrations"]
-        + COUNTERS["replaced_files"],
+        "faults_survived": COUNTERS["kills"] + COUNTERS["disk_full_saves"],
         "bad_inputs_tried": COUNTERS["bad_inputs"] + COUNTERS["hostile_files"],
+        # every acknowledged commit, each checked again after every later kill
         "commits_verified": COUNTERS["commits_verified"],
         "details": dict(sorted(COUNTERS.items())),
         "python": sys.version.split()[0],
