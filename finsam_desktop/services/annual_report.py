@@ -181,20 +181,15 @@ def annual_reference(store: Store, item_id: int | None) -> str:
 
 def annual_job(store: Store, year: int, out: Path) -> ExportJob:
     """The annual report of `year` as PDF."""
-    if out.suffix.lower() != ".pdf":
-        raise ValidationError(_("Choose a file ending in .pdf."))
-    data = gather(store, year)
-
-    def render(path: Path) -> Path:
-        from finsam_desktop.reports.annual_pdf import render_annual_report
-
-        return render_annual_report(data, path)
-
-    return ExportJob(data.title, render)
+    return _report_job(store, year, None, out)
 
 
 def interim_job(store: Store, year: int, until: dt.date, out: Path) -> ExportJob:
     """The interim report of `year` up to `until` as PDF."""
+    return _report_job(store, year, until, out)
+
+
+def _report_job(store: Store, year: int, until: dt.date | None, out: Path) -> ExportJob:
     if out.suffix.lower() != ".pdf":
         raise ValidationError(_("Choose a file ending in .pdf."))
     data = gather(store, year, until=until)
