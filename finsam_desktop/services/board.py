@@ -27,6 +27,7 @@ from finsam_desktop.domain.errors import IncompleteBoardError, ValidationError
 from finsam_desktop.domain.organisation import Member
 from finsam_desktop.domain.values import check_date, check_text
 from finsam_desktop.i18n import _
+from finsam_desktop.storage.mapping import TableMapper
 from finsam_desktop.storage.store import Store
 
 SEATS = "seats"
@@ -212,88 +213,88 @@ def remove_seat(
     return before, Changes.of(SEATS, ids=[seat_id])
 
 
-# Staff --------------------------------------------------------------------------------------
+# Staff and auditors: roles held by a person over a period ------------------------------------
+
+
+def _check_period(store: Store, person_id: int, first: dt.date | None, last: dt.date | None,
+                  backwards: str) -> None:
+    """The person exists and the period's dates are valid and in order."""
+    store.board.people.get(person_id)
+    for day in (first, last):
+        if day is not None:
+            check_date(day)
+    if first and last and last < first:
+        raise ValidationError(backwards)
+
+
+def _add_role[R](store: Store, mapper: TableMapper[R], action: str, clean: R
+                 ) -> tuple[R, Changes]:
+    with store.user_action():
+        new_id = mapper.insert(clean)
+        added = dataclasses.replace(clean, id=new_id)  # type: ignore[type-var]
+        store.audit.log(f"{action}.added", mapper.table, new_id, after=added)
+    return added, Changes.of(mapper.table, ids=[new_id])
+
+
+def _update_role[R](store: Store, mapper: TableMapper[R], action: str, clean: R
+                    ) -> tuple[R, Changes]:
+    record_id = clean.id  # type: ignore[attr-defined]
+    with store.user_action():
+        before = mapper.get(record_id)
+        mapper.update(clean)
+        store.audit.log(f"{action}.updated", mapper.table, record_id, before=before, after=clean)
+    return before, Changes.of(mapper.table, ids=[record_id])
+
+
+def _remove_role[R](store: Store, mapper: TableMapper[R], action: str, record_id: int
+                    ) -> tuple[R, Changes]:
+    with store.user_action():
+        before = mapper.get(record_id)
+        mapper.delete(record_id)
+        store.audit.log(f"{action}.removed", mapper.table, record_id, before=before)
+    return before, Changes.of(mapper.table, ids=[record_id])
 
 
 def _clean_staff(store: Store, role: StaffRole) -> StaffRole:
-    store.board.people.get(role.person_id)
-    for day in (role.from_date, role.to_date):
-        if day is not None:
-            check_date(day)
-    if role.from_date and role.to_date and role.to_date < role.from_date:
-        raise ValidationError(_("The role cannot end before it starts."))
+    _check_period(store, role.person_id, role.from_date, role.to_date,
+                  _("The role cannot end before it starts."))
     return dataclasses.replace(role, title=check_text(role.title, field=_("Title"), max_length=200))
 
 
 def add_staff(store: Store, role: StaffRole) -> tuple[StaffRole, Changes]:
     """Give a person a staff role (id 0 = new id)."""
-    clean = _clean_staff(store, role)
-    with store.user_action():
-        new_id = store.board.staff.insert(clean)
-        added = dataclasses.replace(clean, id=new_id)
-        store.audit.log("staff.added", "staff", new_id, after=added)
-    return added, Changes.of("staff", ids=[new_id])
+    return _add_role(store, store.board.staff, "staff", _clean_staff(store, role))
 
 
 def update_staff(store: Store, role: StaffRole) -> tuple[StaffRole, Changes]:
     """Change a staff role; returns it as it was before."""
-    clean = _clean_staff(store, role)
-    with store.user_action():
-        before = store.board.staff.get(role.id)
-        store.board.staff.update(clean)
-        store.audit.log("staff.updated", "staff", role.id, before=before, after=clean)
-    return before, Changes.of("staff", ids=[role.id])
+    return _update_role(store, store.board.staff, "staff", _clean_staff(store, role))
 
 
 def remove_staff(store: Store, role_id: int) -> tuple[StaffRole, Changes]:
     """Delete a staff role; returns it."""
-    with store.user_action():
-        before = store.board.staff.get(role_id)
-        store.board.staff.delete(role_id)
-        store.audit.log("staff.removed", "staff", role_id, before=before)
-    return before, Changes.of("staff", ids=[role_id])
-
-
-# Auditors ------------------------------------------------------------------------------------
+    return _remove_role(store, store.board.staff, "staff", role_id)
 
 
 def _clean_auditor(store: Store, auditor: Auditor) -> Auditor:
-    store.board.people.get(auditor.person_id)
+    _check_period(store, auditor.person_id, auditor.from_date, auditor.to_date,
+                  _("The assignment cannot end before it starts."))
     if auditor.member_id is not None:
         store.organisation.members.get(auditor.member_id)
-    for day in (auditor.from_date, auditor.to_date):
-        if day is not None:
-            check_date(day)
-    if auditor.from_date and auditor.to_date and auditor.to_date < auditor.from_date:
-        raise ValidationError(_("The assignment cannot end before it starts."))
     return dataclasses.replace(auditor, firm=check_text(auditor.firm, field=_("Audit firm"),
                                                         max_length=200))
 
 
 def add_auditor(store: Store, auditor: Auditor) -> tuple[Auditor, Changes]:
     """Register an auditor for a member, or a joint one (id 0 = new id)."""
-    clean = _clean_auditor(store, auditor)
-    with store.user_action():
-        new_id = store.board.auditors.insert(clean)
-        added = dataclasses.replace(clean, id=new_id)
-        store.audit.log("auditor.added", "auditors", new_id, after=added)
-    return added, Changes.of("auditors", ids=[new_id])
+    return _add_role(store, store.board.auditors, "auditor", _clean_auditor(store, auditor))
 
 
 def update_auditor(store: Store, auditor: Auditor) -> tuple[Auditor, Changes]:
     """Change an auditor's assignment; returns it as it was before."""
-    clean = _clean_auditor(store, auditor)
-    with store.user_action():
-        before = store.board.auditors.get(auditor.id)
-        store.board.auditors.update(clean)
-        store.audit.log("auditor.updated", "auditors", auditor.id, before=before, after=clean)
-    return before, Changes.of("auditors", ids=[auditor.id])
+    return _update_role(store, store.board.auditors, "auditor", _clean_auditor(store, auditor))
 
 
 def remove_auditor(store: Store, auditor_id: int) -> tuple[Auditor, Changes]:
     """Delete an auditor's assignment; returns it."""
-    with store.user_action():
-        before = store.board.auditors.get(auditor_id)
-        store.board.auditors.delete(auditor_id)
-        store.audit.log("auditor.removed", "auditors", auditor_id, before=before)
-    return before, Changes.of("auditors", ids=[auditor_id])
+    return _remove_role(store, store.board.auditors, "auditor", auditor_id)
