@@ -1,11 +1,12 @@
 """Dialogs to add or edit a staff role (förbundschef, secretary, …) or an auditor; a new name
-registers a new person."""
+registers a new person. Both are a person and a period around fields of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from finsam_desktop.domain.board import (
     AUDITOR_LABELS,
@@ -16,82 +17,80 @@ from finsam_desktop.domain.board import (
     StaffKind,
     StaffRole,
 )
-from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.domain.organisation import Member
 from finsam_desktop.i18n import _
-from finsam_desktop.ui.widgets.fields import DateField, ErrorLabel, fill_enum_combo, select_data
+from finsam_desktop.ui.widgets.fields import DateField, fill_enum_combo, select_data
+from finsam_desktop.ui.widgets.form_dialog import FormDialog
 from finsam_desktop.ui.widgets.person_picker import PersonPicker
 
-StaffSubmit = Callable[[StaffRole, str | None], None]
+RoleSubmit = Callable[[Any, str | None], None]
 """Saves the role; the second argument is the name of a person to register first."""
+StaffSubmit = RoleSubmit
+AuditorSubmit = RoleSubmit
 
 
-class StaffDialog(QDialog):
+class _PeriodDialog(FormDialog):
+    """A person picker first, the subclass's fields, then From and To; OK builds the record
+    with `_record(person_id)` and submits it with the name of a person to register, if any."""
+
+    def __init__(self, people: list[Person], submit: RoleSubmit,
+                 parent: QWidget | None) -> None:
+        super().__init__(parent, min_width=420)
+        self._submit = submit
+        self.person = PersonPicker(people, self)
+        self.from_date = DateField(self)
+        self.to_date = DateField(self)
+        self.form.addRow(_("Person"), self.person)
+
+    def _add_period(self, record: Any) -> None:
+        """The From and To rows, the error line and the buttons; show `record` if given."""
+        self.form.addRow(_("From"), self.from_date)
+        self.form.addRow(_("To"), self.to_date)
+        self._finish()
+        if record is not None:
+            self.person.select_person(record.person_id)
+            self.from_date.set_date(record.from_date)
+            self.to_date.set_date(record.to_date)
+
+    def _record(self, person_id: int) -> Any:
+        raise NotImplementedError(type(self).__name__ + " must build its record")
+
+    def _save(self) -> None:
+        person_id, name = self.person.choice()
+        self._submit(self._record(person_id or 0), None if person_id else name)
+
+
+class StaffDialog(_PeriodDialog):
     """Fields of one staff role; `submit(role, new_person_name)` saves or raises FinsamError."""
 
     def __init__(self, role: StaffRole | None, people: list[Person], submit: StaffSubmit,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(people, submit, parent)
         self._role = role
-        self._submit = submit
-        self.person = PersonPicker(people, self)
         self.kind = QComboBox(self)
         fill_enum_combo(self.kind, STAFF_LABELS)
         self.title = QLineEdit(self)
-        self.from_date = DateField(self)
-        self.to_date = DateField(self)
-        self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(_("Person"), self.person)
-        form.addRow(_("Role"), self.kind)
-        form.addRow(_("Title"), self.title)
-        form.addRow(_("From"), self.from_date)
-        form.addRow(_("To"), self.to_date)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        self.form.addRow(_("Role"), self.kind)
+        self.form.addRow(_("Title"), self.title)
+        self._add_period(role)
         self.setWindowTitle(_("Edit staff role") if role else _("Add staff role"))
-        self.setMinimumWidth(420)
         if role is not None:
-            self._show(role)
+            select_data(self.kind, role.kind)
+            self.title.setText(role.title)
 
-    def _show(self, role: StaffRole) -> None:
-        self.person.select_person(role.person_id)
-        select_data(self.kind, role.kind)
-        self.title.setText(role.title)
-        self.from_date.set_date(role.from_date)
-        self.to_date.set_date(role.to_date)
-
-    def accept(self) -> None:
-        try:
-            person_id, name = self.person.choice()
-            role = StaffRole(
-                id=self._role.id if self._role else 0, person_id=person_id or 0,
-                kind=StaffKind(self.kind.currentData()), title=self.title.text(),
-                from_date=self.from_date.date(), to_date=self.to_date.date())
-            self._submit(role, None if person_id else name)
-        except FinsamError as error:
-            self.error.show_message(str(error))
-            self.adjustSize()  # let the wrapped message show in full
-            return
-        super().accept()
+    def _record(self, person_id: int) -> StaffRole:
+        return StaffRole(id=self._role.id if self._role else 0, person_id=person_id,
+                         kind=StaffKind(self.kind.currentData()), title=self.title.text(),
+                         from_date=self.from_date.date(), to_date=self.to_date.date())
 
 
-AuditorSubmit = Callable[[Auditor, str | None], None]
-
-
-class AuditorDialog(QDialog):
+class AuditorDialog(_PeriodDialog):
     """Fields of one auditor's assignment; `submit(auditor, new_person_name)` saves or raises."""
 
     def __init__(self, auditor: Auditor | None, people: list[Person], members: list[Member],
                  submit: AuditorSubmit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(people, submit, parent)
         self._auditor = auditor
-        self._submit = submit
-        self.person = PersonPicker(people, self)
         self.member = QComboBox(self)
         for member in members:
             self.member.addItem(member.name, member.id)
@@ -99,46 +98,21 @@ class AuditorDialog(QDialog):
         self.kind = QComboBox(self)
         fill_enum_combo(self.kind, AUDITOR_LABELS)
         self.firm = QLineEdit(self)
-        self.from_date = DateField(self)
-        self.to_date = DateField(self)
-        self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(_("Person"), self.person)
-        form.addRow(_("Appointed by"), self.member)
-        form.addRow(_("Kind"), self.kind)
-        form.addRow(_("Audit firm"), self.firm)
-        form.addRow(_("From"), self.from_date)
-        form.addRow(_("To"), self.to_date)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        self.form.addRow(_("Appointed by"), self.member)
+        self.form.addRow(_("Kind"), self.kind)
+        self.form.addRow(_("Audit firm"), self.firm)
+        self._add_period(auditor)
         self.setWindowTitle(_("Edit auditor") if auditor else _("Add auditor"))
-        self.setMinimumWidth(420)
         if auditor is not None:
-            self.person.select_person(auditor.person_id)
             if auditor.member_id is None:
                 self.member.setCurrentIndex(self.member.count() - 1)
             else:
                 select_data(self.member, auditor.member_id)
             select_data(self.kind, auditor.kind)
             self.firm.setText(auditor.firm)
-            self.from_date.set_date(auditor.from_date)
-            self.to_date.set_date(auditor.to_date)
 
-    def accept(self) -> None:
-        try:
-            person_id, name = self.person.choice()
-            auditor = Auditor(
-                id=self._auditor.id if self._auditor else 0, person_id=person_id or 0,
-                member_id=self.member.currentData(), kind=AuditorKind(self.kind.currentData()),
-                firm=self.firm.text(), from_date=self.from_date.date(),
-                to_date=self.to_date.date())
-            self._submit(auditor, None if person_id else name)
-        except FinsamError as error:
-            self.error.show_message(str(error))
-            self.adjustSize()
-            return
-        super().accept()
+    def _record(self, person_id: int) -> Auditor:
+        return Auditor(id=self._auditor.id if self._auditor else 0, person_id=person_id,
+                       member_id=self.member.currentData(),
+                       kind=AuditorKind(self.kind.currentData()), firm=self.firm.text(),
+                       from_date=self.from_date.date(), to_date=self.to_date.date())
