@@ -130,9 +130,8 @@ def _fsync_folder(folder: Path) -> None:
         return
     fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        with contextlib.suppress(OSError):  # some file systems cannot sync a folder
+            os.fsync(fd)
     finally:
         os.close(fd)
 
