@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from finsam_desktop.domain.changes import Changes
@@ -14,9 +15,15 @@ class Panel(QWidget):
     tables: tuple[str, ...] = ()
     """The tables whose Changes make this panel refresh."""
 
+    refresh_when_shown = False
+    """True: Changes while the panel is hidden mark it stale, and it re-reads once when it is
+    shown again (for panels whose refresh is costly: budget, activities, evaluations, annual
+    report) instead of after every edit elsewhere."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._stale = False
         ctx.events.changed.connect(self._on_changed)
         ctx.events.language_changed.connect(self._on_language_changed)
 
@@ -35,7 +42,17 @@ class Panel(QWidget):
         return self._ctx.store is not None
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.is_live() and changes.touches(*self.tables):
+        if not self.is_live() or not changes.touches(*self.tables):
+            return
+        if self.refresh_when_shown and not self.isVisible():
+            self._stale = True
+        else:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.is_live():
+            self._stale = False
             self.refresh()
 
     def _on_language_changed(self, _code: str) -> None:

@@ -9,7 +9,6 @@ Every edit is saved at once through an undo command; the panel re-reads the serv
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from finsam_desktop.domain.activities import STATUS_LABELS, Activity, Status
 from finsam_desktop.domain.budget import Focus
-from finsam_desktop.domain.changes import Changes
 from finsam_desktop.i18n import _
 from finsam_desktop.services import activities, budget, organisation
 from finsam_desktop.ui import dialogs, undo
@@ -63,6 +61,8 @@ class ActivitiesPanel(Panel):
     sig_open_paragraph = Signal(int, int)
     """(meeting id, item id): show the decision paragraph in the Meetings panel."""
 
+    refresh_when_shown = True
+
     sig_open_budget = Signal(int)
     """A year: show it in the Budget panel."""
 
@@ -71,7 +71,6 @@ class ActivitiesPanel(Panel):
         self._year: int | None = ctx.require_store().today().year
         self._selected: int | None = None
         self._rows: list[RegisterRow] = []
-        self._stale = False
         self.new_dialog: NewActivityDialog | None = None
         self._make_widgets(ctx)
         self._build()
@@ -209,22 +208,8 @@ class ActivitiesPanel(Panel):
 
     # refreshing -------------------------------------------------------------------------
 
-    def _on_changed(self, changes: Changes) -> None:
-        if not self.is_live() or not changes.touches(*self.tables):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:  # re-read once when the panel is shown again
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.is_live():
-            self.refresh()
-
     def refresh(self) -> None:
         """Re-read the register, the selected activity and the findings."""
-        self._stale = False
         store = self._ctx.require_store()
         years = activities.years(store)
         if self._year is not None and self._year not in years:

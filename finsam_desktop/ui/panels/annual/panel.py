@@ -13,7 +13,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from finsam_desktop.domain.annual import Statement
-from finsam_desktop.domain.changes import Changes
 from finsam_desktop.i18n import _
 from finsam_desktop.services import activities, annual, organisation
 from finsam_desktop.storage.store import Store
@@ -70,10 +68,11 @@ class AnnualPanel(Panel):
     sig_open_paragraph = Signal(int, int)
     """(meeting id, item id): show the adopting § in the Meetings panel."""
 
+    refresh_when_shown = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._year = opening_year(ctx.require_store())
-        self._stale = False
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setMinimumWidth(80)
@@ -135,22 +134,8 @@ class AnnualPanel(Panel):
 
     # refreshing -------------------------------------------------------------------------
 
-    def _on_changed(self, changes: Changes) -> None:
-        if not self.is_live() or not changes.touches(*self.tables):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:  # re-read once when the panel is shown again
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.is_live():
-            self.refresh()
-
     def refresh(self) -> None:
         """Re-read the year on show."""
-        self._stale = False
         store = self._ctx.require_store()
         year = self._year
         self._fill_years(store.today())

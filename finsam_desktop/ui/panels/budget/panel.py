@@ -9,7 +9,6 @@ when `Changes` touch the budget (or members, charter and minutes, which feed it)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from finsam_desktop.domain.budget import BudgetView
-from finsam_desktop.domain.changes import Changes
 from finsam_desktop.domain.errors import FinsamError
 from finsam_desktop.i18n import _
 from finsam_desktop.services import budget, organisation
@@ -49,6 +47,8 @@ class BudgetPanel(Panel):
     """Year and version, key figures, and the Budget, Follow-up, Contributions, Charts and
     Texts tabs."""
 
+    refresh_when_shown = True
+
     tables = TABLES
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -56,7 +56,6 @@ class BudgetPanel(Panel):
         self._year: int | None = None
         self._version_id: int | None = None
         self._view: BudgetView | None = None
-        self._stale = False
         self.year_dialog: YearDialog | None = None
         self._make_widgets(ctx)
         self._build()
@@ -188,22 +187,8 @@ class BudgetPanel(Panel):
 
     # refreshing -------------------------------------------------------------------------
 
-    def _on_changed(self, changes: Changes) -> None:
-        if not self.is_live() or not changes.touches(*self.tables):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:  # re-read once when the panel is shown again
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.is_live():
-            self.refresh()
-
     def refresh(self) -> None:
         """Re-read the shown year and version and everything computed from them."""
-        self._stale = False
         store = self._ctx.require_store()
         years = budget.years(store)
         self._fill_years(years)

@@ -9,10 +9,8 @@ shows). While hidden it only notes that it is stale and re-reads when shown agai
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from finsam_desktop.domain.changes import Changes
 from finsam_desktop.i18n import _
 from finsam_desktop.services import evaluations
 from finsam_desktop.ui.context import AppContext
@@ -27,10 +25,10 @@ class EvaluationsPanel(Panel):
     """Two tabs: Goals and indicators, and Evaluations."""
 
     tables = TABLES
+    refresh_when_shown = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = False
         self.tabs = QTabWidget(self)
         self.goals_tab = GoalsTab(ctx, self.tabs)
         self.evaluations_tab = EvaluationsTab(ctx, self.tabs)
@@ -49,22 +47,8 @@ class EvaluationsPanel(Panel):
         self.evaluations_tab.translate_ui()
 
     def refresh(self) -> None:
-        self._stale = False
         self.goals_tab.refresh()
         self.evaluations_tab.refresh()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if not self.is_live() or not changes.touches(*self.tables):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:  # re-read once when the panel is shown again
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self.is_live():
-            self.refresh()
 
     def show_tab(self, key: str) -> None:
         """Bring "goals" or "evaluations" to the front."""
