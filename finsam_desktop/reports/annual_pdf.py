@@ -74,7 +74,6 @@ from finsam_desktop.domain.budget import (
     LineFollowUp,
     month_label,
     share,
-    total_of,
 )
 from finsam_desktop.domain.charts import Chart
 from finsam_desktop.domain.organisation import KIND_LABELS, MemberKind
@@ -85,8 +84,8 @@ from finsam_desktop.reports import styles as st
 from finsam_desktop.reports.budget_pdf import (
     _ROOM_FOR_HEADING,
     _equity_table,
+    _follow_up_rows,
     _grid,
-    _grouped,
     _kept,
     _note,
     _percent,
@@ -773,26 +772,7 @@ def _operating_statement(data: AnnualReportData, outline: _Outline) -> list:
         return (money(row.budget_ore), money(row.budget_to_date_ore), money(row.actual_ore),
                 deviation, money(row.forecast_ore), _signed(row.deviation_ore, decimals))
 
-    areas = {r.area: r for r in report.areas}
-
-    def totals(group) -> tuple[str, ...]:
-        area = group[0].area
-        whole = [r for r in report.lines if r.area is area]
-        if len(group) == len(whole) and area in areas:
-            return cells(areas[area])
-        return cells(total_of("", area, group, group[0].is_income))
-
-    def side(income: bool) -> list[LineFollowUp]:
-        return [r for r in report.lines if r.is_income == income]
-
-    rows = [_Row(_("Income"), (), "group")]
-    rows += _grouped(side(True), lambda r: r.area, lambda r: r.label, lambda r: r.focus,
-                     cells, totals)
-    rows.append(_Row(_("Total income"), cells(report.income), "total"))
-    rows.append(_Row(_("Costs"), (), "group"))
-    rows += _grouped(side(False), lambda r: r.area, lambda r: r.label, lambda r: r.focus,
-                     cells, totals)
-    rows.append(_Row(_("Total costs"), cells(report.costs), "total"))
+    rows = _follow_up_rows(report, cells)
     budget_to_date = report.income.budget_to_date_ore - report.costs.budget_to_date_ore
     result = report.actual_result_ore - budget_to_date
     if interim:

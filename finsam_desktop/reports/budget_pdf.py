@@ -54,6 +54,7 @@ from finsam_desktop.domain.budget import (
     Area,
     BudgetLine,
     Focus,
+    FollowUpReport,
     LineFollowUp,
     period_label,
     total_of,
@@ -319,6 +320,31 @@ def _area_label(area: Area) -> str:
     return _(AREA_LABELS[area])
 
 
+def _follow_up_rows(report: FollowUpReport,
+                    cells: Callable[[LineFollowUp], tuple[str, ...]]) -> list[_Row]:
+    """Income, then costs, line by line grouped by area with the area's total (or a subtotal
+    of the lines shown), and the totals of both sides — shared by the budget plan's follow-up
+    and the annual report's operating statement."""
+    areas = {r.area: r for r in report.areas}
+
+    def totals(group: Sequence[LineFollowUp]) -> tuple[str, ...]:
+        area = group[0].area
+        whole = [r for r in report.lines if r.area is area]
+        if len(group) == len(whole) and area in areas:
+            return cells(areas[area])
+        return cells(total_of("", area, group, group[0].is_income))
+
+    rows = []
+    for income, heading, total, row in ((True, _("Income"), _("Total income"), report.income),
+                                         (False, _("Costs"), _("Total costs"), report.costs)):
+        side = [r for r in report.lines if r.is_income == income]
+        rows.append(_Row(heading, (), "group"))
+        rows += _grouped(side, lambda r: r.area, lambda r: r.label, lambda r: r.focus,
+                         cells, totals)
+        rows.append(_Row(total, cells(row), "total"))
+    return rows
+
+
 def _grouped(items: Sequence, area_of: Callable, label_of: Callable, focus_of: Callable,
              cells_of: Callable, total_of_group: Callable) -> list[_Row]:
     """Rows of one side (income or costs), area by area: an area caption with its lines
@@ -496,26 +522,7 @@ def _follow_up_section(data: BudgetReport, numbers: _Numbering) -> list:
                 f"{forecast} *" if _entered(row) else forecast,
                 _signed(row.deviation_ore, decimals), _percent(row.deviation_ppm, signed=True))
 
-    areas = {r.area: r for r in report.areas}
-
-    def totals(group: Sequence[LineFollowUp]) -> tuple[str, ...]:
-        area = group[0].area
-        whole = [r for r in report.lines if r.area is area]
-        if len(group) == len(whole) and area in areas:
-            return cells(areas[area])
-        return cells(total_of("", area, group, group[0].is_income))
-
-    def side(income: bool) -> list[LineFollowUp]:
-        return [r for r in report.lines if r.is_income == income]
-
-    rows = [_Row(_("Income"), (), "group")]
-    rows += _grouped(side(True), lambda r: r.area, lambda r: r.label, lambda r: r.focus,
-                     cells, totals)
-    rows.append(_Row(_("Total income"), cells(report.income), "total"))
-    rows.append(_Row(_("Costs"), (), "group"))
-    rows += _grouped(side(False), lambda r: r.area, lambda r: r.label, lambda r: r.focus,
-                     cells, totals)
-    rows.append(_Row(_("Total costs"), cells(report.costs), "total"))
+    rows = _follow_up_rows(report, cells)
     result_deviation = report.forecast_result_ore - report.budget_result_ore
     rows.append(_Row(_("Result"), (
         format_money(report.budget_result_ore, decimals=decimals, unit=False),
